@@ -1,0 +1,27 @@
+// Roles and what each may do in the foundation. Later capabilities add their own permissions here,
+// so that the server and the web menu read one table.
+
+export const ROLES = ['admin', 'officer', 'finance', 'township', 'village', 'institution', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export const PERMISSIONS = {
+  'users.read': ['admin', 'auditor'],
+  'users.write': ['admin'],
+  'regions.read': ROLES,
+  'regions.write': ['admin'],
+  'audit.read': ['admin', 'auditor'],
+  'jobs.read': ROLES,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Roles whose users sit at county level or above (the others sit in a township or village). */
+export const COUNTY_ROLES: readonly Role[] = ['admin', 'officer', 'finance', 'auditor'];

@@ -1,0 +1,67 @@
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { acquireDataDirLock } from './db/data-dir-lock.js';
+import { purgeExpiredSessions } from './modules/auth/sessions.js';
+import { SeedError, seedIfEmpty } from './seed.js';
+
+async function main() {
+  const startedAt = Date.now();
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const releaseLock = config.databaseUrl ? () => {} : acquireDataDirLock(config.dataDir);
+  const database = await openDatabase(config);
+  await database.migrate();
+  let seeded: string | null;
+  try {
+    seeded = await seedIfEmpty(database.db, config);
+  } catch (err) {
+    if (err instanceof SeedError) {
+      console.error(err.message);
+      await database.close();
+      releaseLock();
+      process.exit(1);
+    }
+    throw err;
+  }
+  const app = await buildApp({ config, database, startJobRunner: true });
+  const purge = setInterval(() => {
+    purgeExpiredSessions(database.db, new Date(), {
+      idleMs: config.sessionIdleMs,
+      absoluteMs: config.sessionAbsoluteMs,
+    }).catch((err) => app.log.error({ err }, 'session purge failed'));
+  }, 10 * 60_000);
+  purge.unref();
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    releaseLock();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    { database: database.kind, seeded, readyInMs: Date.now() - startedAt },
+    `Huican is ready on http://${config.host}:${config.port}`,
+  );
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

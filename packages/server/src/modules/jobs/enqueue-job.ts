@@ -1,0 +1,37 @@
+import type { Queryable } from '../../db/client.js';
+import { jobs } from '../../db/schema/index.js';
+import type { Actor } from '../../http/actor.js';
+
+export type EnqueueJobOptions = {
+  kind: string;
+  actor: Actor;
+  payload?: Record<string, unknown>;
+  input?: Uint8Array;
+  maxAttempts?: number;
+};
+
+/** Queues a job; call `jobRunner.kick()` after the surrounding transaction commits. */
+export async function enqueueJob(db: Queryable, o: EnqueueJobOptions): Promise<string> {
+  const [row] = await db
+    .insert(jobs)
+    .values({
+      kind: o.kind,
+      payload: {
+        ...o.payload,
+        actor: {
+          userId: o.actor.userId,
+          username: o.actor.username,
+          role: o.actor.role,
+          regionCode: o.actor.regionCode,
+          ip: o.actor.ip,
+          requestId: o.actor.requestId,
+        },
+      },
+      input: o.input ?? null,
+      createdBy: o.actor.userId,
+      regionCode: o.actor.regionCode,
+      maxAttempts: o.maxAttempts ?? 2,
+    })
+    .returning({ id: jobs.id });
+  return row!.id;
+}

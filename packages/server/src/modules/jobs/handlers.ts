@@ -1,0 +1,7 @@
+import { REGION_IMPORT_JOB, regionImportJob } from '../regions/import-regions.js';
+import type { JobHandler } from './job-runner.js';
+
+/** Every kind of long work the runner knows; a module adds its job here. */
+export const jobHandlers: Record<string, JobHandler> = {
+  [REGION_IMPORT_JOB]: regionImportJob,
+};

@@ -1,0 +1,52 @@
+import { count, eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { regions, users } from './db/schema/index.js';
+import { DEMO_PASSWORD } from './demo/demo-county.js';
+import { SeedError, seedIfEmpty } from './seed.js';
+import { createTestContext, type TestContext } from './test-support/index.js';
+
+let t: TestContext | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+describe('seeding', () => {
+  it('demo: a county with 16 townships, about 200 villages and a user per role', async () => {
+    t = await createTestContext({ fixtures: false });
+    expect(await seedIfEmpty(t.database.db, { seed: 'demo', adminPassword: undefined })).toBe('demo');
+    const byLevel = await t.database.db
+      .select({ level: regions.level, n: count() })
+      .from(regions)
+      .groupBy(regions.level);
+    const n = Object.fromEntries(byLevel.map((r) => [r.level, r.n]));
+    expect(n.county).toBe(1);
+    expect(n.township).toBe(16);
+    expect(n.village).toBeGreaterThanOrEqual(180);
+    expect(n.village).toBeLessThanOrEqual(230);
+    const roles = (await t.database.db.select({ role: users.role }).from(users)).map((u) => u.role);
+    for (const role of ['admin', 'officer', 'finance', 'township', 'village', 'institution', 'auditor']) {
+      expect(roles).toContain(role);
+    }
+    expect((await t.login('township', DEMO_PASSWORD)).length).toBeGreaterThan(10);
+    expect(await seedIfEmpty(t.database.db, { seed: 'demo', adminPassword: undefined })).toBeNull();
+  });
+
+  it('none: only the admin, with the configured password, scoped to the whole database', async () => {
+    t = await createTestContext({ fixtures: false });
+    await expect(seedIfEmpty(t.database.db, { seed: 'none', adminPassword: undefined })).rejects.toBeInstanceOf(
+      SeedError,
+    );
+    expect(await seedIfEmpty(t.database.db, { seed: 'none', adminPassword: 'Only-admin-2026' })).toBe('none');
+    const all = await t.database.db.select().from(users);
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ username: 'admin', role: 'admin', regionCode: '000000000000' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: 'Only-admin-2026' },
+    });
+    expect(res.json().user).toMatchObject({ username: 'admin', role: 'admin', regionCode: '000000000000' });
+    expect(await t.database.db.select().from(regions).where(eq(regions.level, 'county'))).toHaveLength(0);
+  });
+});
