@@ -179,3 +179,22 @@ describe('password change', () => {
     expect((await login('finance', 'Another-pass-2027')).statusCode).toBe(200);
   });
 });
+
+describe('sign-in rate limit', () => {
+  it('refuses an address with 429 once it has failed the limit of times in a minute; successes do not count', async () => {
+    const limited = await createTestContext({ env: { HUICAN_LOGIN_RATE_LIMIT_PER_MINUTE: '30' } });
+    try {
+      const attempt = (username: string, password: string) =>
+        limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      for (let i = 0; i < 40; i++) expect((await attempt('officer', TEST_PASSWORD)).statusCode).toBe(200);
+      for (let i = 0; i < 30; i++) expect((await attempt(`nobody${i}`, 'Wrong-pass-2026')).statusCode).toBe(401);
+      const refused = await attempt('officer', TEST_PASSWORD);
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().error.code).toBe('RATE_LIMITED');
+      limited.advance(61_000);
+      expect((await attempt('officer', TEST_PASSWORD)).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../errors.js';
 import { requireActor } from '../../http/auth-hooks.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { changeOwnPassword } from './change-password.js';
 import { loginUser } from './login.js';
+import { LoginThrottle } from './login-throttle.js';
 import { deleteSession, SESSION_COOKIE } from './sessions.js';
 import { toUserView } from './user-view.js';
 
@@ -20,6 +22,7 @@ const userSchema = z.object({
 export function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { config, clock, database } = app.deps;
+  const throttle = new LoginThrottle(config.loginRateLimitPerMinute);
 
   r.post(
     '/api/auth/login',
@@ -29,9 +32,10 @@ export function authRoutes(app: FastifyInstance) {
         body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
         response: { 200: z.object({ user: userSchema }) },
       },
-      config: { rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
+      const now = clock();
+      if (throttle.isBlocked(request.ip, now)) throw new AppError('RATE_LIMITED', 429);
       const { token, user } = await loginUser({
         db: database.db,
         username: request.body.username,
@@ -39,9 +43,14 @@ export function authRoutes(app: FastifyInstance) {
         ip: request.ip,
         userAgent: request.headers['user-agent'],
         requestId: String(request.id),
-        now: clock(),
+        now,
         policy: { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs },
         lockout: { threshold: config.lockoutThreshold, ms: config.lockoutMs },
+      }).catch((err: unknown) => {
+        if (err instanceof AppError && (err.httpStatus === 401 || err.httpStatus === 423)) {
+          throttle.recordFailure(request.ip, now);
+        }
+        throw err;
       });
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
