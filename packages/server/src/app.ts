@@ -12,6 +12,7 @@ import type { DatabaseHandle } from './db/client.js';
 import { AppError } from './errors.js';
 import { registerAuthHooks } from './http/auth-hooks.js';
 import { registerErrorHandling, sendError } from './http/error-handler.js';
+import { redactUrl } from './http/log-redaction.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -50,7 +51,20 @@ const REDACT = ['req.headers.cookie', 'req.headers.authorization', 'res.headers[
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const app = Fastify({
-    logger: options.logger === false ? false : { level: config.logLevel, redact: REDACT },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: REDACT,
+            serializers: {
+              req: (req: { method: string; url: string; ip?: string }) => ({
+                method: req.method,
+                url: redactUrl(req.url),
+                remoteAddress: req.ip,
+              }),
+            },
+          },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
