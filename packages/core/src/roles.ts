@@ -15,6 +15,16 @@ export const PERMISSIONS = {
   'regions.write': ['admin'],
   'audit.read': ['admin', 'auditor'],
   'jobs.read': ROLES,
+  'persons.read': ['admin', 'officer', 'finance', 'township', 'village', 'auditor'],
+  'persons.write': ['admin', 'officer', 'township', 'village'],
+  // A deceased, moved-out or cancelled person is set active again only at county level.
+  'persons.reactivate': ['admin', 'officer'],
+  // Full ID numbers and phones; everyone else sees them masked.
+  'persons.unmasked': ['admin', 'officer', 'township'],
+  'persons.import': ['admin', 'officer', 'township'],
+  'persons.export': ['admin', 'officer', 'township', 'auditor'],
+  'certificates.write': ['admin', 'officer'],
+  'needs.write': ['admin', 'officer', 'township', 'village'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

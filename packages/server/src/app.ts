@@ -16,9 +16,11 @@ import { redactUrl } from './http/log-redaction.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { householdRoutes } from './modules/households/routes.js';
 import { jobHandlers } from './modules/jobs/handlers.js';
 import { JobRunner } from './modules/jobs/job-runner.js';
 import { jobRoutes } from './modules/jobs/routes.js';
+import { personRoutes } from './modules/persons/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 
@@ -124,6 +126,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   regionRoutes(app);
   auditRoutes(app);
   jobRoutes(app);
+  personRoutes(app);
+  householdRoutes(app);
+  // importRoutes(app) — registered by the imports module
   registerWeb(app, config.webDist);
 
   app.addHook('onClose', async () => {

@@ -4,10 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { type DatabaseHandle, openPglite, openPostgres, rowsOf } from './db/client.js';
 
-// The CLI and the server's start are exercised as processes, the way an operator runs them.
+// The CLI and the server's start are exercised as processes, the way an operator runs them; each
+// spawns Node with tsx and opens a database, so they get more time than in-process tests.
+vi.setConfig({ testTimeout: 180_000 });
 const serverDir = path.resolve(import.meta.dirname, '..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'huican-cli-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -41,7 +41,7 @@ const envSchema = z.object({
   HUICAN_TRUST_PROXY: bool.default(false),
   HUICAN_ALLOWED_ORIGINS: z.string().default(''),
   HUICAN_WEB_DIST: z.string().optional(),
-  HUICAN_UPLOAD_LIMIT_MB: positiveInt.max(200).default(20),
+  HUICAN_UPLOAD_LIMIT_MB: positiveInt.max(500).default(50),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

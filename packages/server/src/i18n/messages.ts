@@ -1,9 +1,11 @@
 // Server messages in the two languages the platform speaks. Keys are the error codes (or
 // field-level keys); `{name}` placeholders are filled from the error's params.
 
+import { registryMessages } from './registry-messages.js';
+
 export type Lang = 'zh' | 'en';
 
-export const messages = {
+const coreMessages = {
   VALIDATION: { zh: '输入有误，请检查标出的字段', en: 'Invalid input: check the fields marked' },
   UNAUTHENTICATED: { zh: '请先登录', en: 'Please sign in' },
   SESSION_EXPIRED: { zh: '会话已过期，请重新登录', en: 'Your session has expired, please sign in again' },
@@ -86,6 +88,8 @@ export const messages = {
   'import.TOO_MANY_ROWS': { zh: '行数超过上限 {max}', en: 'More than {max} rows' },
   'import.EMPTY': { zh: '文件中没有数据行', en: 'The file has no data rows' },
 } as const satisfies Record<string, Record<Lang, string>>;
+
+export const messages = { ...coreMessages, ...registryMessages };
 
 export type MessageKey = keyof typeof messages;
 

@@ -1,4 +1,5 @@
 export * from './audit.js';
 export * from './jobs.js';
+export * from './persons.js';
 export * from './regions.js';
 export * from './users.js';

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { check, customType, index, integer, jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
@@ -33,4 +45,21 @@ export const jobs = pgTable(
     index('jobs_queue_idx').on(t.status, t.createdAt),
     check('jobs_status', sql`${t.status} in ('queued', 'running', 'succeeded', 'failed')`),
   ],
+);
+
+/** Every refused row of an import, with its original cells, so the error workbook can repeat it. */
+export const importErrors = pgTable(
+  'import_errors',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => jobs.id, { onDelete: 'cascade' }),
+    rowNumber: integer('row_number').notNull(),
+    field: text('field').notNull(),
+    messageKey: text('message_key').notNull(),
+    params: jsonb('params').$type<Record<string, unknown>>(),
+    cells: jsonb('cells').$type<Record<string, string>>().notNull(),
+  },
+  (t) => [index('import_errors_job_idx').on(t.jobId, t.rowNumber)],
 );

@@ -1,0 +1,203 @@
+import { percent, ROOT_REGION_CODE, regionPrefix, todayInChina } from '@huican/core';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { type Db, rowsOf } from '../../db/client.js';
+import { needSurveys, personServices } from '../../db/schema/index.js';
+import { AppError, fieldError } from '../../errors.js';
+import { type Actor, assertCan } from '../../http/actor.js';
+import { assertInScope } from '../../scope.js';
+import { writeAudit } from '../audit/write-audit.js';
+import { applyStatusChange } from './change-person-status.js';
+import { findPersonInScope } from './find-person-in-scope.js';
+import { isRealDate } from './person-rules.js';
+import type { needsBody, serviceBody } from './persons.schemas.js';
+
+type NeedsInput = z.infer<typeof needsBody>;
+type ServiceInput = z.infer<typeof serviceBody>;
+
+const surveyView = (s: typeof needSurveys.$inferSelect) => ({
+  id: s.id,
+  personId: s.personId,
+  year: s.year,
+  method: s.method,
+  identityChecked: s.identityChecked,
+  surveyedOn: s.surveyedOn,
+  needs: s.needs,
+  note: s.note,
+});
+
+/**
+ * The yearly needs survey (动态更新) of one person: replaces that year's answers. A person found
+ * deceased or moved away is deregistered in the same transaction.
+ */
+export async function recordNeeds(o: {
+  db: Db;
+  actor: Actor;
+  personId: string;
+  input: NeedsInput;
+  now: Date;
+  today: string;
+}) {
+  assertCan(o.actor, 'needs.write');
+  const surveyedOn = o.input.surveyedOn ?? o.today;
+  if (!isRealDate(surveyedOn)) throw fieldError('surveyedOn', 'date.FORMAT');
+  if (surveyedOn > o.today) throw fieldError('surveyedOn', 'date.FUTURE');
+  if (Number(surveyedOn.slice(0, 4)) !== o.input.year) throw fieldError('surveyedOn', 'date.OUTSIDE_YEAR');
+  return o.db.transaction(async (tx) => {
+    const person = await findPersonInScope(tx, o.actor, o.personId, { forUpdate: true });
+    const needs = [...new Set(o.input.kinds)];
+    const [existing] = await tx
+      .select({ id: needSurveys.id })
+      .from(needSurveys)
+      .where(and(eq(needSurveys.personId, person.id), eq(needSurveys.year, o.input.year)));
+    const values = {
+      method: o.input.method,
+      identityChecked: o.input.identityChecked,
+      surveyedOn,
+      needs,
+      note: o.input.note ?? null,
+      regionCode: person.regionCode,
+      surveyedBy: o.actor.userId,
+      updatedAt: o.now,
+    };
+    const [survey] = existing
+      ? await tx.update(needSurveys).set(values).where(eq(needSurveys.id, existing.id)).returning()
+      : await tx
+          .insert(needSurveys)
+          .values({ ...values, personId: person.id, year: o.input.year })
+          .returning();
+    await writeAudit(
+      tx,
+      o.actor,
+      {
+        action: 'person.needs',
+        entityType: 'person',
+        entityId: person.id,
+        regionCode: person.regionCode,
+        details: { year: o.input.year, needs, method: o.input.method },
+      },
+      o.now,
+    );
+    if (o.input.personStatus) {
+      await applyStatusChange(tx, o.actor, person.id, o.input.personStatus, o.now, o.today);
+    }
+    return { created: !existing, survey: surveyView(survey!) };
+  });
+}
+
+export async function listNeeds(o: { db: Db; actor: Actor; personId: string }) {
+  assertCan(o.actor, 'persons.read');
+  await findPersonInScope(o.db, o.actor, o.personId);
+  const rows = await o.db
+    .select()
+    .from(needSurveys)
+    .where(eq(needSurveys.personId, o.personId))
+    .orderBy(desc(needSurveys.year));
+  return rows.map(surveyView);
+}
+
+const serviceView = (s: typeof personServices.$inferSelect) => ({
+  id: s.id,
+  personId: s.personId,
+  year: s.year,
+  kind: s.kind,
+  date: s.serviceDate,
+  provider: s.provider,
+  note: s.note,
+});
+
+/** A service a person received; counted by the rehabilitation report of its year. */
+export async function recordService(o: { db: Db; actor: Actor; personId: string; input: ServiceInput; now: Date }) {
+  assertCan(o.actor, 'needs.write');
+  const { input } = o;
+  if (!isRealDate(input.date)) throw fieldError('date', 'date.FORMAT');
+  if (input.date > todayInChina(o.now)) throw fieldError('date', 'date.FUTURE');
+  if (Number(input.date.slice(0, 4)) !== input.year) throw fieldError('date', 'date.OUTSIDE_YEAR');
+  return o.db.transaction(async (tx) => {
+    const person = await findPersonInScope(tx, o.actor, o.personId);
+    if (person.status !== 'active' && person.statusDate && input.date > person.statusDate) {
+      throw new AppError('PERSON_NOT_ACTIVE', 422);
+    }
+    const [service] = await tx
+      .insert(personServices)
+      .values({
+        personId: person.id,
+        year: input.year,
+        kind: input.kind,
+        serviceDate: input.date,
+        provider: input.provider ?? null,
+        note: input.note ?? null,
+        regionCode: person.regionCode,
+        createdBy: o.actor.userId,
+        createdAt: o.now,
+      })
+      .returning();
+    await writeAudit(
+      tx,
+      o.actor,
+      {
+        action: 'person.service',
+        entityType: 'person',
+        entityId: person.id,
+        regionCode: person.regionCode,
+        details: { serviceId: service!.id, year: input.year, kind: input.kind, date: input.date },
+      },
+      o.now,
+    );
+    return serviceView(service!);
+  });
+}
+
+export async function listServices(o: { db: Db; actor: Actor; personId: string }) {
+  assertCan(o.actor, 'persons.read');
+  await findPersonInScope(o.db, o.actor, o.personId);
+  const rows = await o.db
+    .select()
+    .from(personServices)
+    .where(eq(personServices.personId, o.personId))
+    .orderBy(desc(personServices.serviceDate), desc(personServices.createdAt));
+  return rows.map(serviceView);
+}
+
+/**
+ * 动态更新 progress: for each child region, active persons and how many of them were surveyed in
+ * the year. One grouped query; rates exact, rounded half-up at the edge.
+ */
+export async function surveyProgress(o: { db: Db; actor: Actor; year: number; regionCode?: string | undefined }) {
+  assertCan(o.actor, 'persons.read');
+  const base = o.regionCode ?? (o.actor.regionCode === ROOT_REGION_CODE ? null : o.actor.regionCode);
+  if (o.regionCode) assertInScope(o.actor, o.regionCode, 'REGION_NOT_FOUND');
+  const scopePrefix = o.actor.regionCode === ROOT_REGION_CODE ? '' : regionPrefix(o.actor.regionCode);
+  const prefix = base ? regionPrefix(base) : '';
+  const effectivePrefix = prefix.length >= scopePrefix.length ? prefix : scopePrefix;
+  const childLength = !base ? 6 : base.endsWith('000000') ? 9 : 12;
+  const child = sql.raw(`rpad(left(p.region_code, ${childLength}), 12, '0')`);
+  const rows = rowsOf<{ region_code: string; region_name: string | null; active: number; surveyed: number }>(
+    await o.db.execute(sql`
+      select ${child} as region_code, max(r.name) as region_name,
+             count(*)::int as active,
+             count(s.person_id)::int as surveyed
+      from persons p
+      left join need_surveys s on s.person_id = p.id and s.year = ${o.year}
+      left join regions r on r.code = ${child}
+      where p.status = 'active' and p.region_code like ${`${effectivePrefix}%`}
+      group by 1
+      order by 1`),
+  );
+  const totals = rows.reduce((t, r) => ({ active: t.active + r.active, surveyed: t.surveyed + r.surveyed }), {
+    active: 0,
+    surveyed: 0,
+  });
+  return {
+    year: o.year,
+    regionCode: base,
+    rows: rows.map((r) => ({
+      regionCode: r.region_code,
+      regionName: r.region_name,
+      active: r.active,
+      surveyed: r.surveyed,
+      rate: percent(r.surveyed, r.active),
+    })),
+    total: { ...totals, rate: percent(totals.surveyed, totals.active) },
+  };
+}
