@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { regions, users } from './db/schema/index.js';
+import { certificates, persons, regions, users } from './db/schema/index.js';
 import { DEMO_PASSWORD } from './demo/demo-county.js';
 import { SeedError, seedIfEmpty } from './seed.js';
 import { createTestContext, type TestContext } from './test-support/index.js';
@@ -28,7 +28,20 @@ describe('seeding', () => {
     for (const role of ['admin', 'officer', 'finance', 'township', 'village', 'institution', 'auditor']) {
       expect(roles).toContain(role);
     }
+    const [registry] = await t.database.db.select({ n: count() }).from(persons);
+    expect(registry!.n).toBe(20_000);
+    const [certs] = await t.database.db.select({ n: count() }).from(certificates);
+    expect(certs!.n).toBe(20_000);
     expect((await t.login('township', DEMO_PASSWORD)).length).toBeGreaterThan(10);
+    // Every generated person passes the same rules as a registration through the API.
+    const cookie = await t.login('officer', DEMO_PASSWORD);
+    const sample = await t.app.inject({ url: '/api/persons?pageSize=200&sort=name', headers: { cookie } });
+    expect(sample.json().total).toBeGreaterThan(19_000);
+    const { checkIdNumber, checkCertificateNumber } = await import('@huican/core');
+    for (const p of sample.json().items) {
+      expect(checkIdNumber(p.idNumber)).toBeNull();
+      expect(checkCertificateNumber(p.certificate.number, p.idNumber)).toBeNull();
+    }
     expect(await seedIfEmpty(t.database.db, { seed: 'demo', adminPassword: undefined })).toBeNull();
   });
 

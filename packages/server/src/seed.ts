@@ -1,9 +1,10 @@
-import { ROOT_REGION_CODE } from '@huican/core';
+import { ROOT_REGION_CODE, todayInChina } from '@huican/core';
 import { count, sql } from 'drizzle-orm';
 import type { Config } from './config.js';
-import type { Db } from './db/client.js';
+import type { Db, Tx } from './db/client.js';
 import { users } from './db/schema/index.js';
 import { DEMO_PASSWORD, demoRegions, demoUsers } from './demo/demo-county.js';
+import { demoPersons } from './demo/demo-persons.js';
 import { SYSTEM_ACTOR, writeAudit } from './modules/audit/write-audit.js';
 import { hashPassword } from './modules/auth/passwords.js';
 
@@ -44,10 +45,12 @@ export async function seedAdminOnly(db: Db, password: string): Promise<void> {
   });
 }
 
-/** The demo county, set-based: one statement for the regions, one for the users. */
-export async function seedDemo(db: Db): Promise<void> {
+/** The demo county, set-based: one statement per table (persons in chunks of 5,000). */
+export async function seedDemo(db: Db, options: { persons?: number; today?: string } = {}): Promise<void> {
   const regionRows = demoRegions();
   const accounts = demoUsers(regionRows);
+  const today = options.today ?? todayInChina();
+  const registry = demoPersons(regionRows, today, options.persons ?? 20_000);
   const hashes = await Promise.all(accounts.map(() => hashPassword(DEMO_PASSWORD)));
   await db.transaction(async (tx) => {
     await tx.execute(sql`
@@ -57,10 +60,68 @@ export async function seedDemo(db: Db): Promise<void> {
         regionRows.map((r) => ({ code: r.code, name: r.name, level: r.level, parent_code: r.parentCode })),
       )}::jsonb) as r(code varchar, name text, level text, parent_code varchar)`);
     await tx.insert(users).values(accounts.map((a, i) => ({ ...a, passwordHash: hashes[i]! })));
+    await insertRegistry(tx, registry);
     await writeAudit(tx, SYSTEM_ACTOR, {
       action: 'seed.demo',
       entityType: 'database',
-      details: { regions: regionRows.length, users: accounts.length },
+      details: {
+        regions: regionRows.length,
+        users: accounts.length,
+        persons: registry.persons.length,
+        households: registry.households.length,
+      },
     });
   });
+}
+
+const CHUNK = 5000;
+
+async function insertJson(tx: Tx, rows: unknown[], statement: (json: string) => ReturnType<typeof sql>) {
+  for (let i = 0; i < rows.length; i += CHUNK) await tx.execute(statement(JSON.stringify(rows.slice(i, i + CHUNK))));
+}
+
+async function insertRegistry(tx: Tx, r: ReturnType<typeof demoPersons>) {
+  await insertJson(
+    tx,
+    r.households,
+    (json) => sql`insert into households (id, region_code, county_code, address)
+      select h.id, h.region_code, left(h.region_code, 6), h.address
+      from jsonb_to_recordset(${json}::jsonb) as h(id uuid, region_code varchar, address text)`,
+  );
+  await insertJson(
+    tx,
+    r.persons,
+    (json) => sql`insert into persons (id, name, name_pinyin, name_initials, id_number, gender, birth_date, region_code,
+        county_code, phone, address, low_income, extreme_poverty, poverty_monitored, guardian, status, status_date,
+        household_id, household_relation, cert_number, category, grade, components, cert_issued_on, cert_valid_until, cert_state)
+      select p.id, p.name, p.name_pinyin, p.name_initials, p.id_number, p.gender, p.birth_date, p.region_code,
+        left(p.region_code, 6), p.phone, p.address, p.low_income, p.extreme_poverty, p.poverty_monitored, p.guardian,
+        p.status, p.status_date, p.household_id, p.household_relation, p.cert_number, p.category, p.grade,
+        p.components, p.cert_issued_on, p.cert_valid_until, 'normal'
+      from jsonb_to_recordset(${json}::jsonb) as p(id uuid, name text, name_pinyin text, name_initials text,
+        id_number varchar, gender text, birth_date date, region_code varchar, phone text, address text,
+        low_income boolean, extreme_poverty boolean, poverty_monitored boolean, guardian jsonb, status text,
+        status_date date, household_id uuid, household_relation text, cert_number varchar, category smallint,
+        grade smallint, components jsonb, cert_issued_on date, cert_valid_until date)`,
+  );
+  await tx.execute(sql`insert into certificates (person_id, number, category, grade, components, issued_on, valid_until, event)
+    select id, cert_number, category, grade, components, cert_issued_on, cert_valid_until, 'issue'
+    from persons where cert_number is not null`);
+  await insertJson(
+    tx,
+    r.surveys,
+    (json) => sql`insert into need_surveys (person_id, year, region_code, method, identity_checked, surveyed_on, needs)
+      select s.person_id, s.year, s.region_code, s.method, true, s.surveyed_on,
+        array(select jsonb_array_elements_text(s.needs))
+      from jsonb_to_recordset(${json}::jsonb) as s(person_id uuid, year smallint, region_code varchar, method text,
+        surveyed_on date, needs jsonb)`,
+  );
+  await insertJson(
+    tx,
+    r.services,
+    (json) => sql`insert into person_services (person_id, year, kind, service_date, provider, region_code)
+      select s.person_id, s.year, s.kind, s.service_date, s.provider, s.region_code
+      from jsonb_to_recordset(${json}::jsonb) as s(person_id uuid, year smallint, kind text, service_date date,
+        provider text, region_code varchar)`,
+  );
 }
