@@ -78,6 +78,7 @@ export const registryMessages = {
   },
   'date.FORMAT': { zh: '日期格式应为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' },
   'date.FUTURE': { zh: '日期不能晚于今天', en: 'The date cannot be in the future' },
+  'date.TOO_FAR': { zh: '日期不能晚于一年以后', en: 'The date cannot be more than a year ahead' },
   'date.OUTSIDE_YEAR': { zh: '日期不在所填年度内', en: 'The date is not in that year' },
   'idNumber.IMMUTABLE': {
     zh: '身份证号不能直接修改：请注销后重新登记',
@@ -93,5 +94,29 @@ export const registryMessages = {
   'import.ENCODING': {
     zh: '无法识别文件编码：请另存为 UTF-8 或 GB18030 的 CSV，或 xlsx',
     en: 'Unknown text encoding: save as CSV in UTF-8 or GB18030, or as xlsx',
+  },
+  'import.NOT_TEXT': {
+    zh: '文件不是文本格式的 CSV：请上传 xlsx，或另存为 UTF-8 / GB18030 编码的 CSV',
+    en: 'The file is not a text CSV: upload an xlsx, or save as CSV in UTF-8 or GB18030',
+  },
+  'import.CSV_QUOTE': {
+    zh: 'CSV 第 {row} 行起的引号没有闭合',
+    en: 'A quote opened in CSV row {row} is never closed',
+  },
+  'import.DATE_FORMAT': {
+    zh: '日期应写作 2020-06-01、2020/6/1、2020.6.1 或 20200601，且须是真实日期',
+    en: 'Write a real date as 2020-06-01, 2020/6/1, 2020.6.1 or 20200601',
+  },
+  'import.ISSUED_ON_REQUIRED': {
+    zh: '填写了残疾证号时，发证日期必填',
+    en: 'The issue date is required when a certificate number is given',
+  },
+  'import.CONCURRENT_DUPLICATE': {
+    zh: '导入期间有人登记了文件中的同一人员，未写入任何数据，请重新导入',
+    en: 'Someone registered a person of this file while it was imported; nothing was written, import it again',
+  },
+  'import.NOT_FINISHED': {
+    zh: '导入尚未完成，请稍后再下载错误报告',
+    en: 'The import has not finished yet: download the error report later',
   },
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -1,4 +1,4 @@
-import { can, type PersonStatus } from '@huican/core';
+import { addDays, can, type PersonStatus } from '@huican/core';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
 import { persons } from '../../db/schema/index.js';
@@ -25,8 +25,10 @@ export async function applyStatusChange(
   today: string,
 ) {
   if (!isRealDate(change.effectiveDate)) throw fieldError('effectiveDate', 'date.FORMAT');
-  if (change.effectiveDate > today) throw fieldError('effectiveDate', 'date.FUTURE');
-  if (change.status === 'cancelled' && !change.reason?.trim()) throw fieldError('reason', 'reason.REQUIRED');
+  // A death is recorded after the fact; a move-out or cancellation may be entered ahead of its date
+  // (payments stop from the first month after it), but not more than a year ahead.
+  if (change.status === 'deceased' && change.effectiveDate > today) throw fieldError('effectiveDate', 'date.FUTURE');
+  if (change.effectiveDate > addDays(today, 366)) throw fieldError('effectiveDate', 'date.TOO_FAR');
   const person = await findPersonInScope(tx, actor, personId, { forUpdate: true });
   if (person.status === change.status) throw new AppError('ILLEGAL_STATUS_CHANGE', 409);
   if (change.status === 'active' && !can(actor.role, 'persons.reactivate')) {

@@ -39,10 +39,12 @@ export async function recordNeeds(o: {
   today: string;
 }) {
   assertCan(o.actor, 'needs.write');
-  const surveyedOn = o.input.surveyedOn ?? o.today;
-  if (!isRealDate(surveyedOn)) throw fieldError('surveyedOn', 'date.FORMAT');
-  if (surveyedOn > o.today) throw fieldError('surveyedOn', 'date.FUTURE');
-  if (Number(surveyedOn.slice(0, 4)) !== o.input.year) throw fieldError('surveyedOn', 'date.OUTSIDE_YEAR');
+  const surveyedOn = o.input.surveyedOn ?? defaultSurveyDate(o.input.year, o.today);
+  if (o.input.surveyedOn !== undefined) {
+    if (!isRealDate(surveyedOn)) throw fieldError('surveyedOn', 'date.FORMAT');
+    if (surveyedOn > o.today) throw fieldError('surveyedOn', 'date.FUTURE');
+    if (Number(surveyedOn.slice(0, 4)) !== o.input.year) throw fieldError('surveyedOn', 'date.OUTSIDE_YEAR');
+  }
   return o.db.transaction(async (tx) => {
     const person = await findPersonInScope(tx, o.actor, o.personId, { forUpdate: true });
     const needs = [...new Set(o.input.kinds)];
@@ -85,6 +87,13 @@ export async function recordNeeds(o: {
   });
 }
 
+/** Without a date, a survey counts as done today in the current year, on the last day of a past year. */
+function defaultSurveyDate(year: number, today: string): string {
+  const current = Number(today.slice(0, 4));
+  if (year === current) return today;
+  return year < current ? `${year}-12-31` : `${year}-01-01`;
+}
+
 export async function listNeeds(o: { db: Db; actor: Actor; personId: string }) {
   assertCan(o.actor, 'persons.read');
   await findPersonInScope(o.db, o.actor, o.personId);
@@ -111,7 +120,6 @@ export async function recordService(o: { db: Db; actor: Actor; personId: string;
   assertCan(o.actor, 'needs.write');
   const { input } = o;
   if (!isRealDate(input.date)) throw fieldError('date', 'date.FORMAT');
-  if (input.date > todayInChina(o.now)) throw fieldError('date', 'date.FUTURE');
   if (Number(input.date.slice(0, 4)) !== input.year) throw fieldError('date', 'date.OUTSIDE_YEAR');
   return o.db.transaction(async (tx) => {
     const person = await findPersonInScope(tx, o.actor, o.personId);

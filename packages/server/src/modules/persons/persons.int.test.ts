@@ -308,20 +308,20 @@ describe('life events', () => {
     expect(officer.json().status).toBe('active');
   });
 
-  it('needs a reason to cancel and refuses future dates', async () => {
+  it('refuses a death in the future and dates over a year ahead; a planned move-out is accepted', async () => {
     const created = (await call('township', 'POST', '/api/persons', newPerson())).json();
-    const noReason = await call('township', 'POST', `/api/persons/${created.id}/status`, {
-      status: 'cancelled',
-      effectiveDate: '2026-01-10',
-    });
-    expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().error.fields.reason).toBeTruthy();
-    const future = await call('township', 'POST', `/api/persons/${created.id}/status`, {
-      status: 'moved_out',
-      effectiveDate: '2999-01-01',
-    });
-    expect(future.statusCode).toBe(400);
-    expect(future.json().error.fields.effectiveDate).toBeTruthy();
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const nextMonth = new Date(Date.now() + 8 * 3_600_000 + 30 * 86_400_000).toISOString().slice(0, 10);
+    const status = (as: string, body: object) => call(as, 'POST', `/api/persons/${created.id}/status`, body);
+    const futureDeath = await status('township', { status: 'deceased', effectiveDate: nextMonth });
+    expect(futureDeath.statusCode).toBe(400);
+    expect(futureDeath.json().error.fields.effectiveDate).toBe('日期不能晚于今天');
+    expect((await status('township', { status: 'moved_out', effectiveDate: '2999-01-01' })).statusCode).toBe(400);
+    expect((await status('township', { status: 'moved_out', effectiveDate: '2026-02-30' })).statusCode).toBe(400);
+    const planned = await status('township', { status: 'moved_out', effectiveDate: nextMonth });
+    expect(planned.statusCode).toBe(200);
+    expect(planned.json()).toMatchObject({ status: 'moved_out', statusDate: nextMonth });
+    expect((await status('officer', { status: 'cancelled', effectiveDate: today })).statusCode).toBe(200);
   });
 });
 
@@ -462,6 +462,12 @@ describe('needs and services (动态更新)', () => {
     });
     expect(replaced.statusCode).toBe(200);
     expect((await call('village', 'GET', `/api/persons/${a.id}/needs`)).json()).toHaveLength(1);
+    const lastYear = await call('village', 'POST', `/api/persons/${a.id}/needs`, {
+      year: year - 1,
+      kinds: ['medication'],
+    });
+    expect(lastYear.statusCode).toBe(201);
+    expect(lastYear.json().surveyedOn).toBe(`${year - 1}-12-31`);
     const service = await call('village', 'POST', `/api/persons/${a.id}/services`, {
       year,
       kind: 'assistive_device',
