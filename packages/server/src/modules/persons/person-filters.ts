@@ -16,6 +16,11 @@ export function searchCondition(qRaw: string): SQL | undefined {
   const q = qRaw.replace(/\s+/g, '');
   if (!q) return undefined;
   const like = `${escapeLike(q)}%`;
+  if (/^\d{17}[\dxX]$/.test(q)) {
+    // A whole ID number: the person, found by equality (a certificate number starts with it).
+    const id = q.toUpperCase();
+    return or(eq(persons.idNumber, id), sql`${persons.certNumber} like ${`${id}%`}`);
+  }
   if (/^\d+[xX]?$/.test(q)) {
     const upper = like.toUpperCase();
     return or(
@@ -25,8 +30,14 @@ export function searchCondition(qRaw: string): SQL | undefined {
     );
   }
   if (/^[a-zA-Z]+$/.test(q)) {
-    const lower = like.toLowerCase();
-    return or(sql`${persons.nameInitials} like ${lower}`, sql`${persons.namePinyin} like ${lower}`);
+    const lower = q.toLowerCase();
+    // Initials of one or two letters name a two-character name exactly (wl → 王磊); as a prefix they
+    // would match a tenth of the registry. From three letters on, a prefix is selective.
+    const initials =
+      lower.length <= 2
+        ? eq(persons.nameInitials, lower)
+        : sql`${persons.nameInitials} like ${`${escapeLike(lower)}%`}`;
+    return or(initials, sql`${persons.namePinyin} like ${`${escapeLike(lower)}%`}`);
   }
   return sql`${persons.name} like ${like}`;
 }

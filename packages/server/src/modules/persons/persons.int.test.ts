@@ -208,6 +208,19 @@ describe('reading persons', () => {
     }
   });
 
+  it('matches one- or two-letter initials exactly, longer ones as a prefix', async () => {
+    const wl = (
+      await call('officer', 'POST', '/api/persons', newPerson({ name: '王磊', certificate: undefined }))
+    ).json();
+    const found = async (q: string) =>
+      (await call('officer', 'GET', `/api/persons?q=${q}&pageSize=200`)).json().items.map((p: { id: string }) => p.id);
+    expect(await found('wl')).toContain(wl.id);
+    expect(await found('WL')).toContain(wl.id);
+    expect(await found('w')).not.toContain(wl.id);
+    expect(await found('wangl')).toContain(wl.id);
+    expect(await found('sx')).not.toContain(wl.id);
+  });
+
   it('filters by region subtree, category, grade, flag, certificate status and age', async () => {
     const q = (query: string) => call('officer', 'GET', `/api/persons?pageSize=200&${query}`).then((r) => r.json());
     const ids = (r: { items: { id: string }[] }) => r.items.map((p) => p.id);
