@@ -12,10 +12,16 @@ import { AppLayout } from './components/AppLayout';
 import { currentLanguage } from './i18n';
 import { ANTD_LOCALES } from './i18n/antd-locale';
 import { AuditPage } from './pages/audit/AuditPage';
+import { ExpiringCertificatesPage } from './pages/certificates/ExpiringCertificatesPage';
 import { NotFoundPage } from './pages/errors/NotFoundPage';
 import { HomePage } from './pages/home/HomePage';
 import { LoginPage } from './pages/login/LoginPage';
+import { PersonDetailPage } from './pages/persons/PersonDetailPage';
+import { PersonFormPage } from './pages/persons/PersonFormPage';
+import { PersonImportPage } from './pages/persons/PersonImportPage';
+import { PersonsPage } from './pages/persons/PersonsPage';
 import { RegionsPage } from './pages/regions/RegionsPage';
+import { SurveyProgressPage } from './pages/surveys/SurveyProgressPage';
 import { UsersPage } from './pages/users/UsersPage';
 import { theme } from './theme';
 
@@ -52,6 +58,64 @@ function AppRoutes() {
           }
         />
         <Route path="regions" element={<RegionsPage />} />
+        <Route path="persons">
+          <Route
+            index
+            element={
+              <RequireRole roles={SCREEN_ROLES.persons}>
+                <PersonsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="new"
+            element={
+              <RequireRole roles={SCREEN_ROLES.personsWrite}>
+                <PersonFormPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="import"
+            element={
+              <RequireRole roles={SCREEN_ROLES.personsImport}>
+                <PersonImportPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path=":id"
+            element={
+              <RequireRole roles={SCREEN_ROLES.persons}>
+                <PersonDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path=":id/edit"
+            element={
+              <RequireRole roles={SCREEN_ROLES.personsWrite}>
+                <PersonFormPage />
+              </RequireRole>
+            }
+          />
+        </Route>
+        <Route
+          path="certificates/expiring"
+          element={
+            <RequireRole roles={SCREEN_ROLES.expiringCertificates}>
+              <ExpiringCertificatesPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="surveys"
+          element={
+            <RequireRole roles={SCREEN_ROLES.surveys}>
+              <SurveyProgressPage />
+            </RequireRole>
+          }
+        />
         <Route
           path="audit"
           element={

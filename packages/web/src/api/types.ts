@@ -80,3 +80,185 @@ export type AuditEntry = {
   ip: string | null;
   details: Record<string, unknown> | null;
 };
+
+// Registry (一人一档)
+
+export const DISABILITY_CATEGORIES = [1, 2, 3, 4, 5, 6, 7] as const;
+export type DisabilityCategory = (typeof DISABILITY_CATEGORIES)[number];
+export const DISABILITY_GRADES = [1, 2, 3, 4] as const;
+export type DisabilityGrade = (typeof DISABILITY_GRADES)[number];
+
+export const PERSON_STATUSES = ['active', 'deceased', 'moved_out', 'cancelled'] as const;
+export type PersonStatus = (typeof PERSON_STATUSES)[number];
+
+export const PERSON_FLAGS = ['lowIncome', 'extremePoverty', 'povertyMonitored'] as const;
+export type PersonFlag = (typeof PERSON_FLAGS)[number];
+export type PersonFlags = Record<PersonFlag, boolean>;
+
+export const CERTIFICATE_STATUSES = ['valid', 'expiring', 'expired', 'frozen', 'cancelled'] as const;
+export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
+/** The list filter also knows persons without any certificate. */
+export const CERTIFICATE_FILTERS = [...CERTIFICATE_STATUSES, 'none'] as const;
+export type CertificateFilter = (typeof CERTIFICATE_FILTERS)[number];
+
+export const NEED_KINDS = [
+  'rehab_training',
+  'assistive_device',
+  'medication',
+  'supportive_service',
+  'nursing',
+  'education',
+  'employment',
+  'home_modification',
+] as const;
+export type NeedKind = (typeof NEED_KINDS)[number];
+
+export const SURVEY_METHODS = ['home_visit', 'phone', 'other'] as const;
+export type SurveyMethod = (typeof SURVEY_METHODS)[number];
+
+export type Gender = 'male' | 'female';
+
+export type DisabilityComponent = { category: DisabilityCategory; grade: DisabilityGrade };
+
+export type Guardian = { name: string; relation: string; phone: string | null; idNumber: string | null };
+
+export type PersonCertificate = {
+  number: string;
+  category: DisabilityCategory;
+  grade: DisabilityGrade;
+  components: DisabilityComponent[];
+  issuedOn: string | null;
+  validUntil: string;
+  status: CertificateStatus;
+};
+
+export type Person = {
+  id: string;
+  name: string;
+  idNumber: string;
+  gender: Gender;
+  birthDate: string;
+  age: number;
+  regionCode: string;
+  regionName: string | null;
+  phone: string | null;
+  address: string | null;
+  flags: PersonFlags;
+  guardian: Guardian | null;
+  status: PersonStatus;
+  statusDate: string | null;
+  statusReason: string | null;
+  certificate: PersonCertificate | null;
+  household: { id: string; relation: string | null; memberCount: number | null } | null;
+  /** True when ID numbers and phones come masked for this user's role. */
+  masked: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export const CERTIFICATE_ACTIONS = ['issue', 'renew', 'change', 'reissue', 'freeze', 'unfreeze', 'cancel'] as const;
+export type CertificateAction = (typeof CERTIFICATE_ACTIONS)[number];
+
+export type CertificateRecord = {
+  id: string;
+  number: string;
+  category: DisabilityCategory;
+  grade: DisabilityGrade;
+  components: DisabilityComponent[];
+  issuedOn: string | null;
+  validUntil: string | null;
+  /** What created this certificate (issue, renew, change, reissue…). */
+  event: string;
+  current: boolean;
+  endedOn: string | null;
+  endReason: string | null;
+};
+
+export type HistoryEntry = {
+  at: string;
+  actorUsername: string | null;
+  action: string;
+  changes: Record<string, { from: unknown; to: unknown }>;
+  details: Record<string, unknown> | null;
+};
+
+export type HouseholdMember = {
+  personId: string;
+  name: string;
+  relation: string;
+  category: DisabilityCategory | null;
+  grade: DisabilityGrade | null;
+  status: PersonStatus;
+};
+
+export type Household = {
+  id: string;
+  regionCode: string;
+  address: string | null;
+  members: HouseholdMember[];
+  multiDisabled: boolean;
+  version: number;
+};
+
+export type NeedSurvey = {
+  id: string;
+  personId: string;
+  year: number;
+  method: SurveyMethod | null;
+  identityChecked: boolean;
+  surveyedOn: string | null;
+  /** The needs found: kinds, or records carrying a kind. */
+  needs: (NeedKind | { kind: NeedKind })[];
+  note: string | null;
+};
+
+export type ServiceRecord = {
+  id: string;
+  personId: string;
+  year: number;
+  kind: NeedKind;
+  date: string;
+  provider: string | null;
+  note: string | null;
+};
+
+export type ExpiringCertificate = {
+  personId: string;
+  name: string;
+  regionCode: string;
+  regionName: string | null;
+  certificateNumber: string;
+  validUntil: string;
+  daysLeft: number;
+};
+
+export type RegionCount = { regionCode: string; regionName: string | null; count: number };
+
+export type ExpiringCertificates = Page<ExpiringCertificate> & { byRegion: RegionCount[] };
+
+export type SurveyProgressRow = {
+  regionCode: string;
+  regionName: string | null;
+  active: number;
+  surveyed: number;
+  /** Percent with 2 decimals. */
+  rate: number | string;
+};
+
+export type SurveyProgress = {
+  year: number;
+  regionCode: string;
+  rows: SurveyProgressRow[];
+  total: { active: number; surveyed: number; rate: number | string };
+};
+
+export type ImportMode = 'strict' | 'lenient';
+
+export type PersonImportResult = {
+  imported: number;
+  rejected: number;
+  errors: RowError[];
+  errorCount: number;
+  errorReportUrl: string | null;
+};

@@ -2,8 +2,11 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   DownOutlined,
+  FieldTimeOutlined,
+  FormOutlined,
   GlobalOutlined,
   HomeOutlined,
+  IdcardOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -20,13 +23,21 @@ import { ChangePasswordModal } from './ChangePasswordModal';
 
 type NavItem = {
   path: string;
-  labelKey: 'nav.home' | 'nav.users' | 'nav.regions' | 'nav.audit';
+  labelKey: 'nav.home' | 'nav.users' | 'nav.regions' | 'nav.audit' | 'nav.persons' | 'nav.expiring' | 'nav.surveys';
   icon: React.ReactNode;
   roles?: readonly Role[];
 };
 
 const NAV_ITEMS: NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <HomeOutlined aria-hidden /> },
+  { path: '/persons', labelKey: 'nav.persons', icon: <IdcardOutlined aria-hidden />, roles: SCREEN_ROLES.persons },
+  {
+    path: '/certificates/expiring',
+    labelKey: 'nav.expiring',
+    icon: <FieldTimeOutlined aria-hidden />,
+    roles: SCREEN_ROLES.expiringCertificates,
+  },
+  { path: '/surveys', labelKey: 'nav.surveys', icon: <FormOutlined aria-hidden />, roles: SCREEN_ROLES.surveys },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined aria-hidden />, roles: SCREEN_ROLES.users },
   { path: '/regions', labelKey: 'nav.regions', icon: <ApartmentOutlined aria-hidden /> },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined aria-hidden />, roles: SCREEN_ROLES.audit },

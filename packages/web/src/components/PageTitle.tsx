@@ -18,7 +18,7 @@ export function PageTitle({ title, extra }: { title: string; extra?: ReactNode }
     <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
       <h1 className="page-title">{title}</h1>
       {extra ? (
-        <Flex gap={8} wrap>
+        <Flex gap={8} wrap align="center">
           {extra}
         </Flex>
       ) : null}
