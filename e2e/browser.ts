@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, expect, inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'Huican@2026';
 
@@ -38,4 +38,24 @@ export async function expectNoSeriousA11yViolations(page: Page, label: string) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
   expect(serious, `axe on ${label}`).toEqual([]);
+}
+
+/**
+ * One browser per test file and a fresh context (no cookies) per test:
+ * `const session = useBrowserPage();` then `session.page` inside tests.
+ */
+export function useBrowserPage(locale = 'zh-CN') {
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+  const session = {} as { page: Page };
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser.close());
+  beforeEach(async () => {
+    await context?.close();
+    context = await browser.newContext({ locale });
+    session.page = await context.newPage();
+  });
+  return session;
 }

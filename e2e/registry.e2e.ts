@@ -1,26 +1,15 @@
 import { makeIdNumber } from '@huican/core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { baseUrl, expectNoSeriousA11yViolations, launchBrowser, signIn } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, expectNoSeriousA11yViolations, signIn, useBrowserPage } from './browser.js';
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser.close());
-beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext({ locale: 'zh-CN' });
-  page = await context.newPage();
-});
+const session = useBrowserPage();
 
 describe('registry', () => {
   it('searches the registry and opens a person', async () => {
+    const { page } = session;
     await signIn(page, 'officer');
-    const sample = (await (await page.request.get(`${baseUrl()}/api/persons?pageSize=1&status=active`)).json()).items[0];
+    const sample = (await (await page.request.get(`${baseUrl()}/api/persons?pageSize=1&status=active`)).json())
+      .items[0];
     await page.goto(`${baseUrl()}/persons`);
     await expect.poll(() => page.getByRole('heading', { level: 1, name: '残疾人信息库' }).count()).toBe(1);
     await page.getByLabel('搜索').fill(sample.idNumber);
@@ -42,12 +31,14 @@ describe('registry', () => {
   });
 
   it('masks ID numbers for a village officer', async () => {
+    const { page } = session;
     await signIn(page, 'village');
     await page.goto(`${baseUrl()}/persons`);
     await expect.poll(() => page.getByText(/\d{4}\*{10}[\dX]{4}/).count(), { timeout: 10_000 }).toBeGreaterThan(0);
   });
 
   it('registers a person, with gender and birth date read from the ID', async () => {
+    const { page } = session;
     await signIn(page, 'township');
     await page.goto(`${baseUrl()}/persons/new`);
     await expect.poll(() => page.getByRole('heading', { level: 1, name: '新增残疾人' }).count()).toBe(1);
@@ -59,12 +50,15 @@ describe('registry', () => {
     await page.waitForLoadState('networkidle');
     await expectNoSeriousA11yViolations(page, 'create person form');
     await page.getByRole('button', { name: '建档' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: '欧阳春生' }).count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1, name: '欧阳春生' }).count(), { timeout: 10_000 })
+      .toBe(1);
     const found = await (await page.request.get(`${baseUrl()}/api/persons?q=${idNumber}`)).json();
     expect(found.items[0]).toMatchObject({ name: '欧阳春生', gender: 'male', birthDate: '1988-07-09' });
   });
 
   it('imports a CSV file and shows the result', async () => {
+    const { page } = session;
     await signIn(page, 'officer');
     await page.goto(`${baseUrl()}/persons/import`);
     await expect.poll(() => page.getByRole('heading', { level: 1, name: '批量导入残疾人' }).count()).toBe(1);
@@ -77,7 +71,9 @@ describe('registry', () => {
       `导入甲,${ids[0]},${ids[0]}41,2021-06-01,341599102201,13800002222,柳河镇,是,否,否`,
       `导入乙,${ids[1]},,,341599103201,,石桥镇,否,否,是`,
     ].join('\n');
-    await page.locator('input[type=file]').setInputFiles({ name: 'persons.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'persons.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await expect.poll(() => page.getByText('导入完成').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     const found = await (await page.request.get(`${baseUrl()}/api/persons?q=${ids[0]}`)).json();
     expect(found.items[0]).toMatchObject({ name: '导入甲', flags: { lowIncome: true } });

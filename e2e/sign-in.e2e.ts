@@ -1,23 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { baseUrl, expectNoSeriousA11yViolations, launchBrowser, signIn } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, expectNoSeriousA11yViolations, signIn, useBrowserPage } from './browser.js';
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser.close());
-beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext({ locale: 'zh-CN' });
-  page = await context.newPage();
-});
+const session = useBrowserPage();
 
 describe('sign-in journey', () => {
   it('serves the app in Chinese with a labelled sign-in form that passes axe', async () => {
+    const { page } = session;
     await page.goto(`${baseUrl()}/`);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     await expect.poll(() => page.getByLabel('用户名').count()).toBe(1);
@@ -26,6 +15,7 @@ describe('sign-in journey', () => {
   });
 
   it('says why a wrong password is refused', async () => {
+    const { page } = session;
     await page.goto(`${baseUrl()}/login`);
     await page.getByLabel('用户名').fill('officer');
     await page.getByLabel('密码').fill('Wrong-pass-1');
@@ -34,6 +24,7 @@ describe('sign-in journey', () => {
   });
 
   it('signs in by keyboard alone, shows the menu for the role, and signs out', async () => {
+    const { page } = session;
     await page.goto(`${baseUrl()}/login`);
     await page.getByLabel('用户名').focus();
     await page.keyboard.type('admin');
@@ -53,6 +44,7 @@ describe('sign-in journey', () => {
   });
 
   it('shows a township officer a smaller menu and a 403 page for the users page', async () => {
+    const { page } = session;
     await signIn(page, 'township');
     const menu = page.getByRole('menu').first();
     expect(await menu.getByText('用户管理', { exact: true }).count()).toBe(0);
@@ -66,6 +58,7 @@ describe('sign-in journey', () => {
   });
 
   it('switches to English', async () => {
+    const { page } = session;
     await page.goto(`${baseUrl()}/login`);
     await page
       .getByRole('button', { name: /English/ })
@@ -84,6 +77,7 @@ describe('every admin page passes axe', () => {
     ['/audit', '审计日志'],
   ] as const) {
     it(`${path}`, async () => {
+      const { page } = session;
       await signIn(page, 'admin');
       await page.goto(`${baseUrl()}${path}`);
       await expect.poll(() => page.getByRole('heading', { level: 1, name: heading }).count()).toBe(1);

@@ -17,6 +17,7 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { householdRoutes } from './modules/households/routes.js';
+import { importRoutes } from './modules/imports/routes.js';
 import { jobHandlers } from './modules/jobs/handlers.js';
 import { JobRunner } from './modules/jobs/job-runner.js';
 import { jobRoutes } from './modules/jobs/routes.js';
@@ -128,7 +129,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   jobRoutes(app);
   personRoutes(app);
   householdRoutes(app);
-  // importRoutes(app) — registered by the imports module
+  importRoutes(app);
   registerWeb(app, config.webDist);
 
   app.addHook('onClose', async () => {

@@ -1,4 +1,4 @@
-import { percent, ROOT_REGION_CODE, regionPrefix, todayInChina } from '@huican/core';
+import { percent, ROOT_REGION_CODE, regionPrefix } from '@huican/core';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Db, rowsOf } from '../../db/client.js';
