@@ -75,16 +75,15 @@ export const persons = pgTable(
     version: integer('version').notNull().default(1),
   },
   (t) => [
-    uniqueIndex('persons_id_number_idx').on(t.idNumber),
-    uniqueIndex('persons_cert_number_idx').on(t.certNumber),
-    // Prefix searches (LIKE 'abc%') need pattern-ops indexes whatever the database's collation.
+    // Prefix searches (LIKE 'abc%') need pattern-ops indexes whatever the database's collation; a
+    // unique pattern-ops index also serves equality and uniqueness, so one index per column suffices.
+    uniqueIndex('persons_id_number_idx').on(sql`${t.idNumber} varchar_pattern_ops`),
+    uniqueIndex('persons_cert_number_idx').on(sql`${t.certNumber} varchar_pattern_ops`),
     index('persons_region_idx').on(sql`${t.regionCode} varchar_pattern_ops`),
     index('persons_name_idx').on(sql`${t.name} text_pattern_ops`),
     index('persons_pinyin_idx').on(sql`${t.namePinyin} text_pattern_ops`),
     index('persons_initials_idx').on(sql`${t.nameInitials} text_pattern_ops`),
-    index('persons_id_prefix_idx').on(sql`${t.idNumber} varchar_pattern_ops`),
     index('persons_phone_idx').on(sql`${t.phone} text_pattern_ops`),
-    index('persons_cert_prefix_idx').on(sql`${t.certNumber} varchar_pattern_ops`),
     index('persons_household_idx').on(t.householdId),
     index('persons_valid_until_idx').on(t.certValidUntil),
     check('persons_status', sql`${t.status} in ('active', 'deceased', 'moved_out', 'cancelled')`),

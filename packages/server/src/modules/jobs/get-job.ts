@@ -1,5 +1,5 @@
 import { inScope } from '@huican/core';
-import { eq } from 'drizzle-orm';
+import { eq, getTableColumns } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { jobs } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
@@ -10,7 +10,8 @@ type StoredRowError = { row: number; field: string; key: string; params?: Record
 
 /** A job as its owner (or an admin/auditor over its region) sees it, messages in the caller's language. */
 export async function getJob({ db, actor, jobId, lang }: { db: Db; actor: Actor; jobId: string; lang: Lang }) {
-  const [job] = await db.select().from(jobs).where(eq(jobs.id, jobId));
+  const { input: _input, ...columns } = getTableColumns(jobs); // never the uploaded file
+  const [job] = await db.select(columns).from(jobs).where(eq(jobs.id, jobId));
   const visible =
     job &&
     (job.createdBy === actor.userId ||

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, lt, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { jobs } from '../../db/schema/index.js';
@@ -91,7 +91,10 @@ export class JobRunner {
     const orphaned = this.o.singleInstance
       ? eq(jobs.status, 'running')
       : and(eq(jobs.status, 'running'), or(isNull(jobs.heartbeatAt), lt(jobs.heartbeatAt, staleBefore)));
-    const rows = await this.o.db.select().from(jobs).where(orphaned);
+    const rows = await this.o.db
+      .select({ id: jobs.id, kind: jobs.kind, attempts: jobs.attempts, maxAttempts: jobs.maxAttempts })
+      .from(jobs)
+      .where(orphaned);
     for (const job of rows) {
       const handler = this.o.handlers[job.kind];
       const requeue = handler?.restartable && job.attempts < job.maxAttempts;
@@ -121,8 +124,17 @@ export class JobRunner {
       returning id`);
     const id = ((claimed as { rows?: { id: string }[] }).rows ?? (claimed as unknown as { id: string }[]))[0]?.id;
     if (!id) return false;
-    const [job] = await this.o.db.select().from(jobs).where(eq(jobs.id, id));
-    if (!job) return false;
+    const { input: _input, ...columns } = getTableColumns(jobs);
+    const [row] = await this.o.db
+      .select({ ...columns, inputBase64: sql<string | null>`encode(${jobs.input}, 'base64')` })
+      .from(jobs)
+      .where(eq(jobs.id, id));
+    if (!row) return false;
+    const { inputBase64, ...rest } = row;
+    const job: JobRow = {
+      ...rest,
+      input: inputBase64 === null ? null : new Uint8Array(Buffer.from(inputBase64, 'base64')),
+    };
     await this.execute(job);
     return true;
   }
