@@ -1,20 +1,16 @@
+import type { DisabilityCategory, DisabilityComponent, DisabilityGrade, NeedKind, PersonStatus } from '@huican/core';
 import { api, withQuery } from './client';
 import type {
   CertificateAction,
   CertificateFilter,
   CertificateRecord,
-  DisabilityCategory,
-  DisabilityComponent,
-  DisabilityGrade,
   ExpiringCertificates,
   HistoryEntry,
-  NeedKind,
   NeedSurvey,
   Page,
   Person,
   PersonFlag,
   PersonFlags,
-  PersonStatus,
   ServiceRecord,
   SurveyMethod,
 } from './types';

@@ -1,8 +1,15 @@
-export const ROLES = ['admin', 'officer', 'finance', 'township', 'village', 'institution', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+import type {
+  CertificateStatus,
+  DisabilityCategory,
+  DisabilityComponent,
+  DisabilityGrade,
+  NeedKind,
+  PersonStatus,
+  RegionLevel,
+  Role,
+} from '@huican/core';
 
-/** The region code that stands for the whole database rather than one place. */
-export const ALL_REGIONS_CODE = '000000000000';
+// Roles, disability categories and grades, person statuses, need kinds and region levels are @huican/core's.
 
 export type SessionUser = {
   id: string;
@@ -20,19 +27,12 @@ export type Page<T> = {
   pageSize: number;
 };
 
-export type UserAccount = {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  regionCode: string;
-  regionName: string;
+/** A user as the users screen lists them: who they are (as in a session) and the state of their account. */
+export type UserAccount = SessionUser & {
   active: boolean;
   lockedUntil: string | null;
   createdAt: string;
 };
-
-export type RegionLevel = 'county' | 'township' | 'village';
 
 export type RegionNode = {
   code: string;
@@ -83,42 +83,25 @@ export type AuditEntry = {
 
 // Registry (一人一档)
 
-export const DISABILITY_CATEGORIES = [1, 2, 3, 4, 5, 6, 7] as const;
-export type DisabilityCategory = (typeof DISABILITY_CATEGORIES)[number];
-export const DISABILITY_GRADES = [1, 2, 3, 4] as const;
-export type DisabilityGrade = (typeof DISABILITY_GRADES)[number];
-
-export const PERSON_STATUSES = ['active', 'deceased', 'moved_out', 'cancelled'] as const;
-export type PersonStatus = (typeof PERSON_STATUSES)[number];
-
 export const PERSON_FLAGS = ['lowIncome', 'extremePoverty', 'povertyMonitored'] as const;
 export type PersonFlag = (typeof PERSON_FLAGS)[number];
 export type PersonFlags = Record<PersonFlag, boolean>;
 
-export const CERTIFICATE_STATUSES = ['valid', 'expiring', 'expired', 'frozen', 'cancelled'] as const;
-export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
+export const CERTIFICATE_STATUSES = [
+  'valid',
+  'expiring',
+  'expired',
+  'frozen',
+  'cancelled',
+] as const satisfies readonly CertificateStatus[];
 /** The list filter also knows persons without any certificate. */
 export const CERTIFICATE_FILTERS = [...CERTIFICATE_STATUSES, 'none'] as const;
 export type CertificateFilter = (typeof CERTIFICATE_FILTERS)[number];
-
-export const NEED_KINDS = [
-  'rehab_training',
-  'assistive_device',
-  'medication',
-  'supportive_service',
-  'nursing',
-  'education',
-  'employment',
-  'home_modification',
-] as const;
-export type NeedKind = (typeof NEED_KINDS)[number];
 
 export const SURVEY_METHODS = ['home_visit', 'phone', 'other'] as const;
 export type SurveyMethod = (typeof SURVEY_METHODS)[number];
 
 export type Gender = 'male' | 'female';
-
-export type DisabilityComponent = { category: DisabilityCategory; grade: DisabilityGrade };
 
 export type Guardian = { name: string; relation: string; phone: string | null; idNumber: string | null };
 

@@ -1,5 +1,6 @@
+import type { Role } from '@huican/core';
 import { api } from './client';
-import type { Page, Role, UserAccount } from './types';
+import type { Page, UserAccount } from './types';
 
 export type UserListQuery = { page: number; pageSize: number; q?: string; role?: Role };
 export type NewUser = { username: string; password: string; displayName: string; role: Role; regionCode: string };

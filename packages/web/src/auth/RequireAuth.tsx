@@ -1,6 +1,6 @@
+import type { Role } from '@huican/core';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import type { Role } from '../api/types';
 import { ForbiddenPage } from '../pages/errors/ForbiddenPage';
 import { type ReturnTo, useAuth } from './AuthProvider';
 import { canOpen } from './permissions';

@@ -1,4 +1,4 @@
-import type { Role } from '../api/types';
+import type { Role } from '@huican/core';
 
 /**
  * Which roles may open which screen or use which action. The server enforces the same rules (the PERMISSIONS

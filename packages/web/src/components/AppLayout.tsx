@@ -10,11 +10,11 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
+import type { Role } from '@huican/core';
 import { Button, Dropdown, Layout, Menu, type MenuProps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import type { Role } from '../api/types';
 import { useAuth, useCurrentUser } from '../auth/AuthProvider';
 import { canOpen, SCREEN_ROLES } from '../auth/permissions';
 import { currentLanguage, setLanguage } from '../i18n';

@@ -1,10 +1,8 @@
-import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changePassword } from '../api/auth';
-import { ApiError } from '../api/client';
-import { showServerErrors } from '../lib/form-errors';
+import { useFormSubmit } from '../lib/form-errors';
+import { NewPasswordField } from './NewPasswordField';
 
 type Values = { currentPassword: string; newPassword: string; confirmPassword: string };
 
@@ -14,23 +12,17 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [formError, setFormError] = useState<string | null>(null);
 
-  const mutation = useMutation({
+  const submission = useFormSubmit(form, FIELDS, {
     mutationFn: (values: Values) =>
       changePassword({ currentPassword: values.currentPassword, newPassword: values.newPassword }),
     onSuccess: () => {
       void message.success(t('password.changed'));
       onClose();
     },
-    onError: (error) => {
-      // A wrong current password may come back without field details; it still belongs on that field.
-      if (error instanceof ApiError && Object.keys(error.fields).length === 0 && error.status === 401) {
-        form.setFields([{ name: 'currentPassword', errors: [error.message] }]);
-        return;
-      }
-      setFormError(showServerErrors(form, error, FIELDS));
-    },
+    // A wrong current password may come back without field details; it still belongs on that field.
+    fieldFor: (error) =>
+      Object.keys(error.fields).length === 0 && error.status === 401 ? 'currentPassword' : undefined,
   });
 
   return (
@@ -41,23 +33,16 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       cancelText={t('common.cancel')}
       onCancel={onClose}
       destroyOnHidden
-      okButtonProps={{ htmlType: 'submit', loading: mutation.isPending }}
+      okButtonProps={{ htmlType: 'submit', loading: submission.isPending }}
       modalRender={(dialog) => (
-        <Form
-          form={form}
-          name="changePassword"
-          layout="vertical"
-          clearOnDestroy
-          onFinish={(values) => {
-            setFormError(null);
-            mutation.mutate(values);
-          }}
-        >
+        <Form form={form} name="changePassword" layout="vertical" clearOnDestroy onFinish={submission.submit}>
           {dialog}
         </Form>
       )}
     >
-      {formError ? <Alert type="error" showIcon title={formError} role="alert" style={{ marginBottom: 16 }} /> : null}
+      {submission.error ? (
+        <Alert type="error" showIcon title={submission.error} role="alert" style={{ marginBottom: 16 }} />
+      ) : null}
       <Form.Item
         name="currentPassword"
         label={t('password.current')}
@@ -65,17 +50,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item
-        name="newPassword"
-        label={t('password.new')}
-        extra={t('password.policy')}
-        rules={[
-          { required: true, message: t('password.newRequired') },
-          { min: 10, message: t('password.tooShort') },
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordField name="newPassword" label={t('password.new')} requiredMessage={t('password.newRequired')} />
       <Form.Item
         name="confirmPassword"
         label={t('password.confirm')}

@@ -1,4 +1,4 @@
-import { Flex } from 'antd';
+import { Flex, Spin } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -23,5 +23,16 @@ export function PageTitle({ title, extra }: { title: string; extra?: ReactNode }
         </Flex>
       ) : null}
     </Flex>
+  );
+}
+
+/** A page whose data is still on its way: the title says so. */
+export function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageTitle title={t('common.loading')} />
+      <Spin />
+    </>
   );
 }

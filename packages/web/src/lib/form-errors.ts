@@ -1,4 +1,6 @@
+import { useMutation } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
+import { useState } from 'react';
 import { ApiError } from '../api/client';
 
 /**
@@ -35,3 +37,45 @@ export function showServerErrors(form: FormInstance, error: unknown, fieldNames:
   }
   return matched.length === 0 || unmatched.length > 0 ? error.message : null;
 }
+
+type FormSubmitOptions<V, R> = {
+  mutationFn: (variables: V) => Promise<R>;
+  onSuccess: (result: R, variables: V) => void;
+  /** A server error that belongs as a whole on one field: that field's name, or undefined. */
+  fieldFor?: (error: ApiError) => string | undefined;
+};
+
+/**
+ * A form sent to the server: the server's complaints go on the fields (`fieldNames` as for showServerErrors),
+ * what is left becomes `error` for a general alert. `submit` clears `error` and sends.
+ */
+export function useFormSubmit<V, R>(
+  form: FormInstance,
+  fieldNames: readonly string[],
+  { mutationFn, onSuccess, fieldFor }: FormSubmitOptions<V, R>,
+) {
+  const [error, setError] = useState<string | null>(null);
+  const mutation = useMutation({
+    mutationFn,
+    onSuccess,
+    onError: (cause) => {
+      const field = cause instanceof ApiError ? fieldFor?.(cause) : undefined;
+      if (field) {
+        form.setFields([{ name: field, errors: [cause.message] }]);
+        return;
+      }
+      setError(showServerErrors(form, cause, fieldNames));
+    },
+  });
+  return {
+    error,
+    clearError: () => setError(null),
+    isPending: mutation.isPending,
+    submit: (variables: V) => {
+      setError(null);
+      mutation.mutate(variables);
+    },
+  };
+}
+
+export type FormSubmit = ReturnType<typeof useFormSubmit>;

@@ -1,10 +1,10 @@
+import { ROOT_REGION_CODE } from '@huican/core';
 import dayjs from 'dayjs';
-import { ALL_REGIONS_CODE } from '../api/types';
 
 export const formatDateTime = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '');
 
 /** `000000000000` is not a place but "everything": name it so. */
 export const regionLabel = (code: string, name: string | null | undefined, allRegions: string) =>
-  code === ALL_REGIONS_CODE ? allRegions : name || code;
+  code === ROOT_REGION_CODE ? allRegions : name || code;
 
 export const isLocked = (lockedUntil: string | null) => lockedUntil !== null && dayjs(lockedUntil).isAfter(dayjs());

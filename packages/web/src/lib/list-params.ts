@@ -1,3 +1,5 @@
+import type { TablePaginationConfig } from 'antd';
+import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 
@@ -52,4 +54,34 @@ export function useListParams<F extends string>(filterNames: readonly F[]) {
   );
 
   return { page, pageSize, filters, setPage, setFilters };
+}
+
+type PaginationOptions = {
+  page: number;
+  pageSize: number;
+  total: number;
+  /** `setPage` of useListParams. */
+  onChange: (page: number, pageSize: number) => void;
+  t: TFunction;
+  pageSizeOptions?: number[];
+};
+
+/** The pagination of a table over a server-side list: page sizes to choose from and the total in words. */
+export function tablePagination({
+  page,
+  pageSize,
+  total,
+  onChange,
+  t,
+  pageSizeOptions = [20, 50, 100, 200],
+}: PaginationOptions): TablePaginationConfig {
+  return {
+    current: page,
+    pageSize,
+    total,
+    showSizeChanger: true,
+    pageSizeOptions,
+    showTotal: (count) => t('common.total', { total: count }),
+    onChange,
+  };
 }

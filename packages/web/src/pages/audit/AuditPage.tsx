@@ -1,14 +1,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Form, Input, Space, type TableColumnsType } from 'antd';
+import { DatePicker, Form, Input, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listAuditEntries } from '../../api/audit';
 import type { AuditEntry } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
+import { LoadError } from '../../components/LoadError';
 import { PageTitle } from '../../components/PageTitle';
+import { SearchButtons } from '../../components/SearchButtons';
 import { formatDateTime } from '../../lib/format';
-import { useListParams } from '../../lib/list-params';
+import { tablePagination, useListParams } from '../../lib/list-params';
 
 const FILTERS = ['action', 'username', 'from', 'to'] as const;
 const DATE_FORMAT = 'YYYY-MM-DD';
@@ -93,30 +95,14 @@ export function AuditPage() {
         <Form.Item name="to" label={t('audit.to')}>
           <DatePicker format={DATE_FORMAT} placeholder={DATE_FORMAT} />
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {t('common.search')}
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                setFilters({});
-              }}
-            >
-              {t('common.reset')}
-            </Button>
-          </Space>
-        </Form.Item>
-      </Form>
-      {entries.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={t('errors.loadFailed', { message: entries.error.message })}
-          style={{ marginBottom: 16 }}
+        <SearchButtons
+          onReset={() => {
+            form.resetFields();
+            setFilters({});
+          }}
         />
-      ) : null}
+      </Form>
+      <LoadError error={entries.error} style={{ marginBottom: 16 }} />
       <DataTable<AuditEntry>
         label={t('audit.title')}
         rowKey="id"
@@ -124,15 +110,7 @@ export function AuditPage() {
         columns={columns}
         dataSource={entries.data?.items}
         loading={entries.isFetching}
-        pagination={{
-          current: page,
-          pageSize,
-          total: entries.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => t('common.total', { total }),
-          onChange: setPage,
-        }}
+        pagination={tablePagination({ page, pageSize, total: entries.data?.total ?? 0, onChange: setPage, t })}
       />
     </>
   );

@@ -1,14 +1,17 @@
+import { isRegionCode } from '@huican/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Form, Select, Space, type TableColumnsType, Typography } from 'antd';
+import { Form, Select, type TableColumnsType, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { listExpiringCertificates } from '../../api/persons';
 import type { ExpiringCertificate, RegionCount } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
+import { LoadError } from '../../components/LoadError';
 import { PageTitle } from '../../components/PageTitle';
 import { RegionPicker } from '../../components/RegionPicker';
-import { useListParams } from '../../lib/list-params';
+import { SearchButtons } from '../../components/SearchButtons';
+import { tablePagination, useListParams } from '../../lib/list-params';
 
 const DAY_OPTIONS = [30, 90, 180] as const;
 const DEFAULT_DAYS = 90;
@@ -23,7 +26,7 @@ export function ExpiringCertificatesPage() {
   const [form] = Form.useForm<FilterValues>();
 
   const days = DAY_OPTIONS.find((value) => String(value) === filters.days) ?? DEFAULT_DAYS;
-  const regionCode = filters.regionCode && /^\d{12}$/.test(filters.regionCode) ? filters.regionCode : undefined;
+  const regionCode = isRegionCode(filters.regionCode) ? filters.regionCode : undefined;
   const query = { days, regionCode, page, pageSize };
   const expiring = useQuery({
     queryKey: ['certificates', 'expiring', query],
@@ -102,30 +105,14 @@ export function ExpiringCertificatesPage() {
         <Form.Item name="regionCode" label={t('expiring.region')}>
           <RegionPicker style={{ width: 260 }} placeholder={t('common.allRegions')} />
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {t('common.search')}
-            </Button>
-            <Button
-              onClick={() => {
-                form.setFieldsValue({ days: DEFAULT_DAYS, regionCode: undefined });
-                setFilters({});
-              }}
-            >
-              {t('common.reset')}
-            </Button>
-          </Space>
-        </Form.Item>
-      </Form>
-      {expiring.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={t('errors.loadFailed', { message: expiring.error.message })}
-          style={{ marginBottom: 16 }}
+        <SearchButtons
+          onReset={() => {
+            form.setFieldsValue({ days: DEFAULT_DAYS, regionCode: undefined });
+            setFilters({});
+          }}
         />
-      ) : null}
+      </Form>
+      <LoadError error={expiring.error} style={{ marginBottom: 16 }} />
       {expiring.data ? (
         <Typography.Paragraph role="status">
           {t('expiring.summary', { total: expiring.data.total, days })}
@@ -150,15 +137,7 @@ export function ExpiringCertificatesPage() {
         columns={columns}
         dataSource={expiring.data?.items}
         loading={expiring.isFetching}
-        pagination={{
-          current: page,
-          pageSize,
-          total: expiring.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => t('common.total', { total }),
-          onChange: setPage,
-        }}
+        pagination={tablePagination({ page, pageSize, total: expiring.data?.total ?? 0, onChange: setPage, t })}
       />
     </>
   );

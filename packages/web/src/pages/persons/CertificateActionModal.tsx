@@ -1,19 +1,18 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { type CertificateRequest, postCertificate } from '../../api/persons';
 import {
-  type CertificateAction,
   DISABILITY_CATEGORIES,
   DISABILITY_GRADES,
   type DisabilityCategory,
   type DisabilityComponent,
   type DisabilityGrade,
-  type Person,
-} from '../../api/types';
-import { showServerErrors } from '../../lib/form-errors';
+} from '@huican/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { DatePicker, Form, Input, Select, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { type CertificateRequest, postCertificate } from '../../api/persons';
+import type { CertificateAction, Person } from '../../api/types';
+import { FormModal } from '../../components/FormModal';
+import { useFormSubmit } from '../../lib/form-errors';
 import { ComponentsField } from './ComponentsField';
 import {
   CertificateNumberHint,
@@ -82,11 +81,10 @@ export function CertificateActionModal({ person, action, onClose, onDone }: Prop
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [formError, setFormError] = useState<string | null>(null);
   const number = Form.useWatch('number', form);
   const category = Form.useWatch('category', form);
 
-  const mutation = useMutation({
+  const submission = useFormSubmit(form, FIELDS, {
     mutationFn: ({ kind, values }: { kind: CertificateAction; values: Values }) =>
       postCertificate(person.id, toRequest(kind, values)),
     onSuccess: (updated, { kind }) => {
@@ -95,7 +93,6 @@ export function CertificateActionModal({ person, action, onClose, onDone }: Prop
       onDone(kind);
       onClose();
     },
-    onError: (error) => setFormError(showServerErrors(form, error, FIELDS)),
   });
 
   const needs: { number?: true; issuedOn?: true; category?: true; reason?: 'required' | 'optional' } = action
@@ -109,41 +106,27 @@ export function CertificateActionModal({ person, action, onClose, onDone }: Prop
       : false;
 
   return (
-    <Modal
+    <FormModal<Values>
       open={action !== null}
       title={action ? t('certificate.modalTitle', { action: certificateActionName(t, action), name: person.name }) : ''}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onCancel={onClose}
-      afterClose={() => setFormError(null)}
-      destroyOnHidden
       width={640}
-      okButtonProps={{ htmlType: 'submit', loading: mutation.isPending }}
-      modalRender={(dialog) => (
-        <Form<Values>
-          form={form}
-          name="certificateAction"
-          layout="vertical"
-          clearOnDestroy
-          initialValues={{
-            issuedOn: dayjs(),
-            category: action === 'change' ? person.certificate?.category : undefined,
-            grade: action === 'change' ? person.certificate?.grade : undefined,
-            components:
-              action === 'change' && person.certificate?.components.length ? person.certificate.components : undefined,
-          }}
-          onFinish={(values) => {
-            if (!action) return;
-            setFormError(null);
-            mutation.mutate({ kind: action, values });
-          }}
-        >
-          {dialog}
-        </Form>
-      )}
+      onClose={onClose}
+      form={form}
+      name="certificateAction"
+      initialValues={{
+        issuedOn: dayjs(),
+        category: action === 'change' ? person.certificate?.category : undefined,
+        grade: action === 'change' ? person.certificate?.grade : undefined,
+        components:
+          action === 'change' && person.certificate?.components.length ? person.certificate.components : undefined,
+      }}
+      onFinish={(values) => {
+        if (action) submission.submit({ kind: action, values });
+      }}
+      submission={submission}
+      intro={hint ? <Typography.Paragraph>{t(`certificate.${hint}`)}</Typography.Paragraph> : null}
     >
-      {hint ? <Typography.Paragraph>{t(`certificate.${hint}`)}</Typography.Paragraph> : null}
-      {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} /> : null}
       {needs.number ? (
         <Form.Item
           name="number"
@@ -203,6 +186,6 @@ export function CertificateActionModal({ person, action, onClose, onDone }: Prop
           <Input.TextArea rows={3} maxLength={500} />
         </Form.Item>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import {
-  Alert,
   App,
   Button,
   Descriptions,
@@ -18,6 +17,7 @@ import type { CertificateAction, CertificateRecord, Person } from '../../api/typ
 import { useCurrentUser } from '../../auth/AuthProvider';
 import { can } from '../../auth/permissions';
 import { DataTable } from '../../components/DataTable';
+import { LoadError } from '../../components/LoadError';
 import { CertificateActionModal } from './CertificateActionModal';
 import { DATE_FORMAT } from './form-rules';
 import { CertificateStatusTag, certificateActionName, componentsText, disabilityText, orDash } from './labels';
@@ -121,7 +121,7 @@ export function CertificateTab({ person }: { person: Person }) {
 
       <h2 className="section-title">{t('certificate.historyTitle')}</h2>
       {history.isError ? (
-        <Alert type="error" showIcon title={t('errors.loadFailed', { message: history.error.message })} />
+        <LoadError error={history.error} />
       ) : (
         <DataTable<CertificateRecord>
           label={t('certificate.historyTitle')}

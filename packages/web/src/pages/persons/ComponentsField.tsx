@@ -1,7 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { DISABILITY_CATEGORIES, DISABILITY_GRADES } from '@huican/core';
 import { Button, Flex, Form, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DISABILITY_CATEGORIES, DISABILITY_GRADES } from '../../api/types';
 import { categoryName, gradeName } from './labels';
 
 const COMPONENT_CATEGORIES = DISABILITY_CATEGORIES.filter((category) => category !== 7);

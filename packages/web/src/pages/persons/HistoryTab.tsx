@@ -1,10 +1,12 @@
+import { PERSON_STATUSES, type PersonStatus } from '@huican/core';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, type TableColumnsType } from 'antd';
+import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { getPersonHistory } from '../../api/persons';
-import { type HistoryEntry, PERSON_STATUSES, type Person, type PersonStatus } from '../../api/types';
+import type { HistoryEntry, Person } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
+import { LoadError } from '../../components/LoadError';
 import { formatDateTime } from '../../lib/format';
 import { certificateActionName, disabilityText } from './labels';
 
@@ -118,7 +120,7 @@ export function HistoryTab({ person }: { person: Person }) {
     <>
       <h2 className="section-title">{t('history.title')}</h2>
       {history.isError ? (
-        <Alert type="error" showIcon title={t('errors.loadFailed', { message: history.error.message })} />
+        <LoadError error={history.error} />
       ) : (
         <DataTable<HistoryEntry & { key: number }>
           label={t('history.title')}

@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import type { PersonStatus } from '@huican/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -15,13 +16,13 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError } from '../../api/client';
 import { addHouseholdMember, createHousehold, getHousehold, removeHouseholdMember } from '../../api/households';
-import type { Household, HouseholdMember, Person, PersonStatus } from '../../api/types';
+import type { Household, HouseholdMember, Person } from '../../api/types';
 import { useCurrentUser } from '../../auth/AuthProvider';
 import { can } from '../../auth/permissions';
 import { DataTable } from '../../components/DataTable';
-import { showServerErrors } from '../../lib/form-errors';
+import { LoadError } from '../../components/LoadError';
+import { useFormSubmit } from '../../lib/form-errors';
 import { disabilityText, HOUSEHOLD_RELATIONS, orDash, PersonStatusTag, relationName } from './labels';
 import { PersonSearchSelect } from './PersonSearchSelect';
 
@@ -32,10 +33,9 @@ function AddMemberForm({ household }: { household: Household }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<MemberValues>();
-  const [formError, setFormError] = useState<string | null>(null);
   const [chosenName, setChosenName] = useState('');
 
-  const add = useMutation({
+  const add = useFormSubmit(form, ['personId', 'relation'], {
     mutationFn: (values: MemberValues) => addHouseholdMember(household.id, values),
     onSuccess: (updated) => {
       queryClient.setQueryData(['households', updated.id], updated);
@@ -43,27 +43,18 @@ function AddMemberForm({ household }: { household: Household }) {
       void message.success(t('household.memberAdded', { name: chosenName }));
       form.resetFields();
     },
-    onError: (error) => {
-      if (error instanceof ApiError && error.code === 'ALREADY_IN_HOUSEHOLD') {
-        form.setFields([{ name: 'personId', errors: [error.message] }]);
-        return;
-      }
-      setFormError(showServerErrors(form, error, ['personId', 'relation']));
-    },
+    fieldFor: (error) => (error.code === 'ALREADY_IN_HOUSEHOLD' ? 'personId' : undefined),
   });
 
   return (
     <>
-      {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} /> : null}
+      {add.error ? <Alert type="error" showIcon title={add.error} style={{ marginBottom: 16 }} /> : null}
       <Form<MemberValues>
         form={form}
         name="householdMember"
         layout="inline"
         aria-label={t('household.addMember')}
-        onFinish={(values) => {
-          setFormError(null);
-          add.mutate(values);
-        }}
+        onFinish={add.submit}
         style={{ rowGap: 12 }}
       >
         <Form.Item
@@ -116,7 +107,7 @@ function HouseholdView({ person, householdId }: { person: Person; householdId: s
   });
 
   if (household.isError) {
-    return <Alert type="error" showIcon title={t('errors.loadFailed', { message: household.error.message })} />;
+    return <LoadError error={household.error} />;
   }
   const data = household.data;
 

@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { NEED_KINDS, type NeedKind } from '@huican/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -15,22 +16,14 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listNeedSurveys, listServices, type NewNeedSurvey, recordNeedSurvey, recordService } from '../../api/persons';
-import {
-  NEED_KINDS,
-  type NeedKind,
-  type NeedSurvey,
-  type Person,
-  type ServiceRecord,
-  SURVEY_METHODS,
-  type SurveyMethod,
-} from '../../api/types';
+import { type NeedSurvey, type Person, type ServiceRecord, SURVEY_METHODS, type SurveyMethod } from '../../api/types';
 import { useCurrentUser } from '../../auth/AuthProvider';
 import { can } from '../../auth/permissions';
 import { DataTable } from '../../components/DataTable';
-import { showServerErrors } from '../../lib/form-errors';
+import { LoadError } from '../../components/LoadError';
+import { useFormSubmit } from '../../lib/form-errors';
 import { DATE_FORMAT } from './form-rules';
 import { orDash } from './labels';
 
@@ -65,10 +58,9 @@ function SurveyForm({ person }: { person: Person }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<SurveyValues>();
-  const [formError, setFormError] = useState<string | null>(null);
   const found = Form.useWatch('found', form);
 
-  const save = useMutation({
+  const save = useFormSubmit(form, SURVEY_FIELDS, {
     mutationFn: (values: SurveyValues) => {
       const survey: NewNeedSurvey = {
         year: values.year,
@@ -95,7 +87,6 @@ function SurveyForm({ person }: { person: Person }) {
       void message.success(t('needs.saved', { year: survey.year }));
       form.resetFields();
     },
-    onError: (error) => setFormError(showServerErrors(form, error, SURVEY_FIELDS)),
   });
 
   return (
@@ -114,16 +105,13 @@ function SurveyForm({ person }: { person: Person }) {
         found: false,
         personStatus: { status: 'deceased', effectiveDate: dayjs() },
       }}
-      onFinish={(values) => {
-        setFormError(null);
-        save.mutate(values);
-      }}
+      onFinish={save.submit}
     >
       <h3 id="needSurveyTitle" className="section-title">
         {t('needs.recordTitle')}
       </h3>
       <Typography.Paragraph type="secondary">{t('needs.replaceHint')}</Typography.Paragraph>
-      {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} /> : null}
+      {save.error ? <Alert type="error" showIcon title={save.error} style={{ marginBottom: 16 }} /> : null}
       <Flex gap={16} wrap>
         <Form.Item name="year" label={t('needs.year')} rules={[{ required: true, message: t('needs.yearRequired') }]}>
           <InputNumber min={2000} max={2100} precision={0} style={{ width: 120 }} />
@@ -194,9 +182,8 @@ function ServiceForm({ person }: { person: Person }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<ServiceValues>();
-  const [formError, setFormError] = useState<string | null>(null);
 
-  const save = useMutation({
+  const save = useFormSubmit(form, ['kind', 'date', 'provider', 'note'], {
     mutationFn: (values: ServiceValues) =>
       recordService(person.id, {
         // A service belongs to the year it was given in.
@@ -211,7 +198,6 @@ function ServiceForm({ person }: { person: Person }) {
       void message.success(t('needs.serviceSaved'));
       form.resetFields();
     },
-    onError: (error) => setFormError(showServerErrors(form, error, ['kind', 'date', 'provider', 'note']) ?? null),
   });
 
   return (
@@ -221,16 +207,13 @@ function ServiceForm({ person }: { person: Person }) {
       layout="inline"
       aria-labelledby="serviceFormTitle"
       initialValues={{ date: dayjs() }}
-      onFinish={(values) => {
-        setFormError(null);
-        save.mutate(values);
-      }}
+      onFinish={save.submit}
       style={{ rowGap: 12 }}
     >
       <h3 id="serviceFormTitle" className="section-title" style={{ width: '100%' }}>
         {t('needs.addService')}
       </h3>
-      {formError ? <Alert type="error" showIcon title={formError} style={{ width: '100%' }} /> : null}
+      {save.error ? <Alert type="error" showIcon title={save.error} style={{ width: '100%' }} /> : null}
       <Form.Item
         name="kind"
         label={t('needs.serviceKind')}
@@ -305,7 +288,7 @@ export function NeedsTab({ person }: { person: Person }) {
     <>
       <h2 className="section-title">{t('needs.surveysTitle')}</h2>
       {surveys.isError ? (
-        <Alert type="error" showIcon title={t('errors.loadFailed', { message: surveys.error.message })} />
+        <LoadError error={surveys.error} />
       ) : (
         <DataTable<NeedSurvey>
           label={t('needs.surveysTitle')}
@@ -322,7 +305,7 @@ export function NeedsTab({ person }: { person: Person }) {
 
       <h2 className="section-title">{t('needs.servicesTitle')}</h2>
       {services.isError ? (
-        <Alert type="error" showIcon title={t('errors.loadFailed', { message: services.error.message })} />
+        <LoadError error={services.error} />
       ) : (
         <DataTable<ServiceRecord>
           label={t('needs.servicesTitle')}

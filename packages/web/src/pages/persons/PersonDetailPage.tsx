@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Spin, Tabs, Typography } from 'antd';
+import { Alert, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -8,7 +8,7 @@ import { getPerson } from '../../api/persons';
 import { useCurrentUser } from '../../auth/AuthProvider';
 import { can } from '../../auth/permissions';
 import { ButtonLink } from '../../components/ButtonLink';
-import { PageTitle } from '../../components/PageTitle';
+import { PageLoading, PageTitle } from '../../components/PageTitle';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import { BasicInfoTab } from './BasicInfoTab';
 import { CertificateTab } from './CertificateTab';
@@ -51,12 +51,7 @@ export function PersonDetailPage() {
     );
   }
   if (!person.data) {
-    return (
-      <>
-        <PageTitle title={t('common.loading')} />
-        <Spin />
-      </>
-    );
+    return <PageLoading />;
   }
   const data = person.data;
 

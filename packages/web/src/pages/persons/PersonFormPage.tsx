@@ -1,6 +1,14 @@
-import { ageOn, checkIdNumber, normalizeIdNumber, parseIdNumber, regionLevel, todayInChina } from '@huican/core';
+import {
+  ageOn,
+  checkIdNumber,
+  type DisabilityComponent,
+  normalizeIdNumber,
+  parseIdNumber,
+  regionLevel,
+  todayInChina,
+} from '@huican/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, DatePicker, Form, Input, Space, Spin } from 'antd';
+import { Alert, App, Button, Checkbox, DatePicker, Form, Input, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
@@ -15,10 +23,10 @@ import {
   type PersonChanges,
   updatePerson,
 } from '../../api/persons';
-import { type DisabilityComponent, PERSON_FLAGS, type Person, type PersonFlags } from '../../api/types';
+import { PERSON_FLAGS, type Person, type PersonFlags } from '../../api/types';
 import { useCurrentUser } from '../../auth/AuthProvider';
 import { ButtonLink } from '../../components/ButtonLink';
-import { PageTitle } from '../../components/PageTitle';
+import { PageLoading, PageTitle } from '../../components/PageTitle';
 import { RegionPicker } from '../../components/RegionPicker';
 import { showServerErrors } from '../../lib/form-errors';
 import { ComponentsField } from './ComponentsField';
@@ -444,12 +452,7 @@ export function PersonFormPage() {
     );
   }
   if (!person.data) {
-    return (
-      <>
-        <PageTitle title={t('common.loading')} />
-        <Spin />
-      </>
-    );
+    return <PageLoading />;
   }
   return (
     <>

@@ -1,16 +1,15 @@
-import { ArrowLeftOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Progress, Radio, Typography, Upload } from 'antd';
-import { useEffect, useState } from 'react';
+import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Radio, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { importPersons, PERSON_TEMPLATE_URL } from '../../api/imports';
-import { getJob, isJobFinished } from '../../api/jobs';
 import type { ImportMode, PersonImportResult, RowError } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
+import { ImportDropZone, JobProgress, JobStatusText } from '../../components/ImportJob';
 import { PageTitle } from '../../components/PageTitle';
+import { useImportJob } from '../../lib/import-job';
 
-const POLL_INTERVAL_MS = 1000;
 const ACCEPTED = /\.(xlsx|csv)$/i;
 
 function ImportResult({ result, mode }: { result: PersonImportResult; mode: ImportMode }) {
@@ -66,46 +65,13 @@ function ImportResult({ result, mode }: { result: PersonImportResult; mode: Impo
 /** Uploads a workbook of persons, then follows the import job once a second until it ends. */
 export function PersonImportPage() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [mode, setMode] = useState<ImportMode>('strict');
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-
-  const upload = useMutation({
-    mutationFn: (file: File) => importPersons(file, mode),
-    onSuccess: ({ jobId: id }) => setJobId(id),
+  const { jobId, job, finished, uploading, error, beforeUpload, startOver } = useImportJob<PersonImportResult>({
+    post: (file) => importPersons(file, mode),
+    accepted: ACCEPTED,
+    wrongFile: t('personImport.onlyXlsxCsv'),
+    invalidates: 'persons',
   });
-
-  const job = useQuery({
-    queryKey: ['jobs', jobId],
-    queryFn: () => getJob<PersonImportResult>(jobId!),
-    enabled: jobId !== null,
-    refetchInterval: (query) =>
-      query.state.status === 'error' || isJobFinished(query.state.data) ? false : POLL_INTERVAL_MS,
-  });
-  const finished = isJobFinished(job.data);
-
-  useEffect(() => {
-    if (job.data?.status === 'succeeded') void queryClient.invalidateQueries({ queryKey: ['persons'] });
-  }, [job.data?.status, queryClient]);
-
-  const startOver = () => {
-    setJobId(null);
-    setFileError(null);
-    upload.reset();
-  };
-
-  const progress = job.data?.progress ?? { done: 0, total: 0 };
-  const percent = progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0;
-  const error = fileError ?? upload.error?.message ?? job.error?.message ?? null;
-  const statusText =
-    job.data?.status === 'queued' || !job.data
-      ? t('personImport.queued')
-      : job.data.status === 'failed'
-        ? t('personImport.failed', { error: job.data.error ?? '' })
-        : job.data.status === 'succeeded'
-          ? t('personImport.succeeded')
-          : t('personImport.progress', progress);
 
   return (
     <div className="form-page">
@@ -129,43 +95,25 @@ export function PersonImportPage() {
             <Radio.Group
               value={mode}
               onChange={(event) => setMode(event.target.value as ImportMode)}
-              disabled={upload.isPending}
+              disabled={uploading}
               options={[
                 { value: 'strict', label: t('personImport.strict') },
                 { value: 'lenient', label: t('personImport.lenient') },
               ]}
             />
           </fieldset>
-          <Upload.Dragger
+          <ImportDropZone
             accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            multiple={false}
-            showUploadList={false}
-            disabled={upload.isPending}
-            beforeUpload={(file) => {
-              setFileError(null);
-              if (!ACCEPTED.test(file.name)) setFileError(t('personImport.onlyXlsxCsv'));
-              else upload.mutate(file);
-              return Upload.LIST_IGNORE; // we post the file ourselves, to get the job id back
-            }}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined aria-hidden />
-            </p>
-            <p className="ant-upload-text">
-              {upload.isPending ? t('personImport.uploading') : t('personImport.chooseFile')}
-            </p>
-          </Upload.Dragger>
+            label={t('personImport.chooseFile')}
+            uploading={uploading}
+            beforeUpload={beforeUpload}
+          />
         </>
       ) : (
         <>
-          <Progress
-            percent={job.data?.status === 'succeeded' ? 100 : percent}
-            status={job.data?.status === 'failed' ? 'exception' : finished ? 'success' : 'active'}
-            aria-label={t('personImport.progressLabel')}
-            format={() => `${progress.done}/${progress.total}`}
-          />
+          <JobProgress job={job.data} />
           <p role="status" aria-live="polite">
-            {statusText}
+            <JobStatusText job={job.data} />
           </p>
           {finished && job.data?.result ? <ImportResult result={job.data.result} mode={mode} /> : null}
           {finished || job.isError ? (

@@ -1,14 +1,19 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  DISABILITY_CATEGORIES,
+  DISABILITY_GRADES,
+  isRegionCode,
+  PERSON_STATUSES,
+  type PersonStatus,
+} from '@huican/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
-  Alert,
   Button,
   Checkbox,
   Form,
   Input,
   InputNumber,
   Select,
-  Space,
   type TableColumnsType,
   type TablePaginationConfig,
 } from 'antd';
@@ -17,26 +22,16 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { listPersons, PERSON_SORTS, type PersonFilters, type PersonSortKey, personsExportUrl } from '../../api/persons';
-import {
-  CERTIFICATE_FILTERS,
-  type CertificateFilter,
-  DISABILITY_CATEGORIES,
-  DISABILITY_GRADES,
-  type DisabilityCategory,
-  type DisabilityGrade,
-  PERSON_FLAGS,
-  PERSON_STATUSES,
-  type Person,
-  type PersonFlag,
-  type PersonStatus,
-} from '../../api/types';
+import { CERTIFICATE_FILTERS, PERSON_FLAGS, type Person } from '../../api/types';
 import { useCurrentUser } from '../../auth/AuthProvider';
 import { can } from '../../auth/permissions';
 import { ButtonLink } from '../../components/ButtonLink';
 import { DataTable } from '../../components/DataTable';
+import { LoadError } from '../../components/LoadError';
 import { PageTitle } from '../../components/PageTitle';
 import { RegionPicker } from '../../components/RegionPicker';
-import { useListParams } from '../../lib/list-params';
+import { SearchButtons } from '../../components/SearchButtons';
+import { tablePagination, useListParams } from '../../lib/list-params';
 import { CertificateStatusTag, categoryName, disabilityText, gradeName, orDash, PersonStatusTag } from './labels';
 
 const FILTERS = [
@@ -54,17 +49,10 @@ const FILTERS = [
 ] as const;
 type RawFilters = Partial<Record<(typeof FILTERS)[number], string | undefined>>;
 
-type FilterValues = {
-  q?: string;
-  regionCode?: string;
-  category?: DisabilityCategory;
-  grade?: DisabilityGrade;
-  status?: PersonStatus;
-  flag?: PersonFlag;
-  certStatus?: CertificateFilter;
+/** The list's filters as the form holds them: an emptied age field is null. */
+type FilterValues = Omit<PersonFilters, 'ageMin' | 'ageMax' | 'sort'> & {
   ageMin?: number | null;
   ageMax?: number | null;
-  multiDisabledHousehold?: boolean;
 };
 
 const oneOf = <T extends string | number>(allowed: readonly T[], raw: string | undefined): T | undefined =>
@@ -80,7 +68,7 @@ function parseFilters(raw: RawFilters): PersonFilters {
   const sortKey = oneOf(PERSON_SORTS, raw.sort?.replace(/^-/, ''));
   return {
     q: raw.q || undefined,
-    regionCode: raw.regionCode && /^\d{12}$/.test(raw.regionCode) ? raw.regionCode : undefined,
+    regionCode: isRegionCode(raw.regionCode) ? raw.regionCode : undefined,
     category: oneOf(DISABILITY_CATEGORIES, raw.category),
     grade: oneOf(DISABILITY_GRADES, raw.grade),
     status: oneOf(PERSON_STATUSES, raw.status),
@@ -307,30 +295,14 @@ export function PersonsPage() {
         <Form.Item name="multiDisabledHousehold" valuePropName="checked">
           <Checkbox>{t('persons.multiDisabledHousehold')}</Checkbox>
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {t('common.search')}
-            </Button>
-            <Button
-              onClick={() => {
-                form.setFieldsValue(toFormValues({}));
-                applyFilters({});
-              }}
-            >
-              {t('common.reset')}
-            </Button>
-          </Space>
-        </Form.Item>
-      </Form>
-      {persons.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={t('errors.loadFailed', { message: persons.error.message })}
-          style={{ marginBottom: 16 }}
+        <SearchButtons
+          onReset={() => {
+            form.setFieldsValue(toFormValues({}));
+            applyFilters({});
+          }}
         />
-      ) : null}
+      </Form>
+      <LoadError error={persons.error} style={{ marginBottom: 16 }} />
       <DataTable<Person>
         label={t('persons.title')}
         rowKey="id"
@@ -347,15 +319,7 @@ export function PersonsPage() {
           },
           style: { cursor: 'pointer' },
         })}
-        pagination={{
-          current: page,
-          pageSize,
-          total: persons.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => t('common.total', { total }),
-          onChange: setPage,
-        }}
+        pagination={tablePagination({ page, pageSize, total: persons.data?.total ?? 0, onChange: setPage, t })}
       />
     </>
   );

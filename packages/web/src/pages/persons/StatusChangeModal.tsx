@@ -1,11 +1,12 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
+import { PERSON_STATUSES, type PersonStatus } from '@huican/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, DatePicker, Form, Input, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changePersonStatus } from '../../api/persons';
-import { PERSON_STATUSES, type Person, type PersonStatus } from '../../api/types';
-import { showServerErrors } from '../../lib/form-errors';
+import type { Person } from '../../api/types';
+import { FormModal } from '../../components/FormModal';
+import { useFormSubmit } from '../../lib/form-errors';
 import { DATE_FORMAT } from './form-rules';
 
 type Values = { status: PersonStatus; effectiveDate: Dayjs; reason?: string };
@@ -18,10 +19,9 @@ export function StatusChangeModal({ person, open, canReactivate, onClose }: Prop
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [formError, setFormError] = useState<string | null>(null);
   const status = Form.useWatch('status', form);
 
-  const mutation = useMutation({
+  const submission = useFormSubmit(form, ['status', 'effectiveDate', 'reason'], {
     mutationFn: (values: Values) =>
       changePersonStatus(person.id, {
         status: values.status,
@@ -34,7 +34,6 @@ export function StatusChangeModal({ person, open, canReactivate, onClose }: Prop
       void message.success(t('person.statusChanged', { status: t(`registry.personStatus.${updated.status}`) }));
       onClose();
     },
-    onError: (error) => setFormError(showServerErrors(form, error, ['status', 'effectiveDate', 'reason'])),
   });
 
   const options = PERSON_STATUSES.filter(
@@ -42,38 +41,27 @@ export function StatusChangeModal({ person, open, canReactivate, onClose }: Prop
   ).map((value) => ({ value, label: t(`registry.personStatus.${value}`) }));
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={t('person.statusTitle', { name: person.name })}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onCancel={onClose}
-      afterClose={() => setFormError(null)}
-      destroyOnHidden
-      okButtonProps={{ htmlType: 'submit', loading: mutation.isPending }}
-      modalRender={(dialog) => (
-        <Form<Values>
-          form={form}
-          name="personStatus"
-          layout="vertical"
-          clearOnDestroy
-          initialValues={{ effectiveDate: dayjs() }}
-          onFinish={(values) => {
-            setFormError(null);
-            mutation.mutate(values);
-          }}
-        >
-          {dialog}
-        </Form>
-      )}
+      onClose={onClose}
+      form={form}
+      name="personStatus"
+      initialValues={{ effectiveDate: dayjs() }}
+      onFinish={submission.submit}
+      submission={submission}
+      intro={
+        <>
+          <Typography.Paragraph>
+            {t('person.currentStatus', { status: t(`registry.personStatus.${person.status}`) })}
+          </Typography.Paragraph>
+          {person.status !== 'active' && !canReactivate ? (
+            <Typography.Paragraph type="secondary">{t('person.reactivateHint')}</Typography.Paragraph>
+          ) : null}
+        </>
+      }
     >
-      <Typography.Paragraph>
-        {t('person.currentStatus', { status: t(`registry.personStatus.${person.status}`) })}
-      </Typography.Paragraph>
-      {person.status !== 'active' && !canReactivate ? (
-        <Typography.Paragraph type="secondary">{t('person.reactivateHint')}</Typography.Paragraph>
-      ) : null}
-      {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} /> : null}
       <Form.Item
         name="status"
         label={t('person.newStatus')}
@@ -95,6 +83,6 @@ export function StatusChangeModal({ person, open, canReactivate, onClose }: Prop
       >
         <Input.TextArea rows={3} maxLength={500} />
       </Form.Item>
-    </Modal>
+    </FormModal>
   );
 }

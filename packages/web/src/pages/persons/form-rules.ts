@@ -1,7 +1,6 @@
-import { regionLevel } from '@huican/core';
+import { ROOT_REGION_CODE, regionLevel } from '@huican/core';
 import type { FormRule } from 'antd';
 import type { TFunction } from 'i18next';
-import { ALL_REGIONS_CODE } from '../../api/types';
 
 export const DATE_FORMAT = 'YYYY-MM-DD';
 
@@ -9,6 +8,6 @@ export const DATE_FORMAT = 'YYYY-MM-DD';
 export const regionRule = (t: TFunction): FormRule => ({
   validator: async (_, code: string | undefined) => {
     if (!code) return;
-    if (code === ALL_REGIONS_CODE || regionLevel(code) === 'county') throw new Error(t('personForm.regionCounty'));
+    if (code === ROOT_REGION_CODE || regionLevel(code) === 'county') throw new Error(t('personForm.regionCounty'));
   },
 });

@@ -1,15 +1,8 @@
+import type { DisabilityCategory, DisabilityComponent, DisabilityGrade, PersonStatus } from '@huican/core';
 import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import {
-  CERTIFICATE_ACTIONS,
-  type CertificateAction,
-  type CertificateFilter,
-  type DisabilityCategory,
-  type DisabilityComponent,
-  type DisabilityGrade,
-  type PersonStatus,
-} from '../../api/types';
+import { CERTIFICATE_ACTIONS, type CertificateAction, type CertificateFilter } from '../../api/types';
 
 /** The relations a household member may have to the head; the server takes any short text. */
 export const HOUSEHOLD_RELATIONS = [

@@ -1,10 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import type { RegionLevel } from '@huican/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { createRegion } from '../../api/regions';
-import type { RegionLevel } from '../../api/types';
-import { showServerErrors } from '../../lib/form-errors';
+import { FormModal } from '../../components/FormModal';
+import { useFormSubmit } from '../../lib/form-errors';
 
 export type ParentRegion = { code: string; name: string; level: RegionLevel };
 
@@ -22,9 +22,8 @@ export function AddRegionModal({ open, parent, onClose }: Props) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [formError, setFormError] = useState<string | null>(null);
 
-  const mutation = useMutation({
+  const submission = useFormSubmit(form, ['code', 'name'], {
     mutationFn: (values: Values) =>
       createRegion({ code: values.code.trim(), name: values.name.trim(), parentCode: parent?.code ?? null }),
     onSuccess: (_, values) => {
@@ -32,36 +31,20 @@ export function AddRegionModal({ open, parent, onClose }: Props) {
       void queryClient.invalidateQueries({ queryKey: ['regions'] });
       onClose();
     },
-    onError: (error) => setFormError(showServerErrors(form, error, ['code', 'name'])),
   });
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={parent ? t('regions.addTitle', { parent: parent.name }) : t('regions.addCountyTitle')}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      onCancel={onClose}
-      afterClose={() => setFormError(null)}
-      destroyOnHidden
-      okButtonProps={{ htmlType: 'submit', loading: mutation.isPending }}
-      modalRender={(dialog) => (
-        <Form<Values>
-          form={form}
-          name="addRegion"
-          layout="vertical"
-          clearOnDestroy
-          initialValues={{ code: childPrefix(parent) }}
-          onFinish={(values) => {
-            setFormError(null);
-            mutation.mutate(values);
-          }}
-        >
-          {dialog}
-        </Form>
-      )}
+      onClose={onClose}
+      form={form}
+      name="addRegion"
+      initialValues={{ code: childPrefix(parent) }}
+      onFinish={submission.submit}
+      submission={submission}
     >
-      {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} /> : null}
       {parent ? (
         <Form.Item label={t('regions.parent')} htmlFor="add-region-parent">
           <Input id="add-region-parent" value={`${parent.name}（${parent.code}）`} readOnly variant="filled" />
@@ -85,6 +68,6 @@ export function AddRegionModal({ open, parent, onClose }: Props) {
       >
         <Input autoComplete="off" />
       </Form.Item>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,13 +1,12 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Modal, Progress, Space, Table, Typography, Upload } from 'antd';
-import { useEffect, useState } from 'react';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Modal, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { getJob, isJobFinished } from '../../api/jobs';
 import { importRegions, REGION_TEMPLATE_URL } from '../../api/regions';
 import type { RegionImportResult, RowError } from '../../api/types';
+import { ImportDropZone, JobProgress, JobStatusText } from '../../components/ImportJob';
+import { useImportJob } from '../../lib/import-job';
 
-const POLL_INTERVAL_MS = 1000;
+const ACCEPTED = /\.xlsx$/i;
 
 function ImportResult({ result }: { result: RegionImportResult }) {
   const { t } = useTranslation();
@@ -45,37 +44,12 @@ function ImportResult({ result }: { result: RegionImportResult }) {
 /** Uploads a region workbook, then follows the import job once a second until it ends. */
 export function RegionImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-
-  const upload = useMutation({
-    mutationFn: importRegions,
-    onSuccess: ({ jobId: id }) => setJobId(id),
+  const { jobId, job, finished, uploading, error, beforeUpload, startOver } = useImportJob<RegionImportResult>({
+    post: importRegions,
+    accepted: ACCEPTED,
+    wrongFile: t('regions.onlyXlsx'),
+    invalidates: 'regions',
   });
-
-  const job = useQuery({
-    queryKey: ['jobs', jobId],
-    queryFn: () => getJob<RegionImportResult>(jobId!),
-    enabled: jobId !== null,
-    refetchInterval: (query) =>
-      query.state.status === 'error' || isJobFinished(query.state.data) ? false : POLL_INTERVAL_MS,
-  });
-  const finished = isJobFinished(job.data);
-
-  useEffect(() => {
-    if (job.data?.status === 'succeeded') void queryClient.invalidateQueries({ queryKey: ['regions'] });
-  }, [job.data?.status, queryClient]);
-
-  const startOver = () => {
-    setJobId(null);
-    setFileError(null);
-    upload.reset();
-  };
-
-  const progress = job.data?.progress ?? { done: 0, total: 0 };
-  const percent = progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0;
-  const error = fileError ?? upload.error?.message ?? job.error?.message ?? null;
 
   return (
     <Modal
@@ -101,42 +75,17 @@ export function RegionImportModal({ open, onClose }: { open: boolean; onClose: (
       </Typography.Paragraph>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       {jobId === null ? (
-        <Upload.Dragger
+        <ImportDropZone
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          multiple={false}
-          showUploadList={false}
-          disabled={upload.isPending}
-          beforeUpload={(file) => {
-            setFileError(null);
-            if (!file.name.toLowerCase().endsWith('.xlsx')) {
-              setFileError(t('regions.onlyXlsx'));
-            } else {
-              upload.mutate(file);
-            }
-            return Upload.LIST_IGNORE; // we post the file ourselves, to get the job id back
-          }}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined aria-hidden />
-          </p>
-          <p className="ant-upload-text">{upload.isPending ? t('regions.uploading') : t('regions.chooseFile')}</p>
-        </Upload.Dragger>
+          label={t('regions.chooseFile')}
+          uploading={uploading}
+          beforeUpload={beforeUpload}
+        />
       ) : (
         <div aria-live="polite">
-          <Progress
-            percent={job.data?.status === 'succeeded' ? 100 : percent}
-            status={job.data?.status === 'failed' ? 'exception' : finished ? 'success' : 'active'}
-            aria-label={t('regions.progressLabel')}
-            format={() => `${progress.done}/${progress.total}`}
-          />
+          <JobProgress job={job.data} />
           <Typography.Paragraph>
-            {job.data?.status === 'queued' || !job.data
-              ? t('regions.queued')
-              : job.data.status === 'failed'
-                ? t('regions.failed', { error: job.data.error ?? '' })
-                : job.data.status === 'succeeded'
-                  ? t('regions.succeeded')
-                  : t('regions.progress', progress)}
+            <JobStatusText job={job.data} />
           </Typography.Paragraph>
           {finished && job.data?.result ? <ImportResult result={job.data.result} /> : null}
         </div>

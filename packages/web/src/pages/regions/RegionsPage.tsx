@@ -1,14 +1,16 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { type RegionLevel, ROOT_REGION_CODE } from '@huican/core';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Button, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { getRegion, listChildRegions, listRootRegions } from '../../api/regions';
-import { ALL_REGIONS_CODE, type RegionLevel, type RegionNode } from '../../api/types';
+import type { RegionNode } from '../../api/types';
 import { useCurrentUser } from '../../auth/AuthProvider';
 import { isAdmin } from '../../auth/permissions';
 import { DataTable } from '../../components/DataTable';
+import { LoadError } from '../../components/LoadError';
 import { PageTitle } from '../../components/PageTitle';
 import { AddRegionModal, type ParentRegion } from './AddRegionModal';
 import { RegionImportModal } from './RegionImportModal';
@@ -52,7 +54,7 @@ export function RegionsPage() {
   const parent: ParentRegion | null = current.data
     ? { code: current.data.code, name: current.data.name, level: current.data.level }
     : null;
-  const canAddHere = admin && (code === null ? user.regionCode === ALL_REGIONS_CODE : parent?.level !== 'village');
+  const canAddHere = admin && (code === null ? user.regionCode === ROOT_REGION_CODE : parent?.level !== 'village');
 
   const columns: TableColumnsType<RegionNode> = [
     {
@@ -112,14 +114,7 @@ export function RegionsPage() {
           })),
         ]}
       />
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={t('errors.loadFailed', { message: error.message })}
-          style={{ marginBottom: 16 }}
-        />
-      ) : null}
+      <LoadError error={error} style={{ marginBottom: 16 }} />
       <DataTable<RegionNode>
         label={t('regions.title')}
         rowKey="code"

@@ -1,5 +1,6 @@
+import { isRegionCode } from '@huican/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Form, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Form, Select, Table, type TableColumnsType, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,7 @@ import { useSearchParams } from 'react-router';
 import { getSurveyProgress } from '../../api/surveys';
 import type { SurveyProgressRow } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
+import { LoadError } from '../../components/LoadError';
 import { PageTitle } from '../../components/PageTitle';
 import { RegionPicker } from '../../components/RegionPicker';
 
@@ -31,7 +33,7 @@ export function SurveyProgressPage() {
   const yearParam = Number(params.get('year'));
   const year = Number.isInteger(yearParam) && yearParam >= 2000 && yearParam <= thisYear + 1 ? yearParam : thisYear;
   const rawRegion = params.get('regionCode');
-  const regionCode = rawRegion && /^\d{12}$/.test(rawRegion) ? rawRegion : undefined;
+  const regionCode = isRegionCode(rawRegion) ? rawRegion : undefined;
 
   const query = { year, regionCode };
   const progress = useQuery({
@@ -91,14 +93,7 @@ export function SurveyProgressPage() {
           </Button>
         </Form.Item>
       </Form>
-      {progress.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={t('errors.loadFailed', { message: progress.error.message })}
-          style={{ marginBottom: 16 }}
-        />
-      ) : null}
+      <LoadError error={progress.error} style={{ marginBottom: 16 }} />
       {total ? (
         <Typography.Paragraph role="status" strong>
           {t('surveys.summary', {

@@ -1,12 +1,12 @@
-import { useMutation } from '@tanstack/react-query';
-import { Alert, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
+import { ROLES } from '@huican/core';
+import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
-import { ROLES, type UserAccount } from '../../api/types';
+import type { UserAccount } from '../../api/types';
 import { createUser, type NewUser } from '../../api/users';
+import { FormModal } from '../../components/FormModal';
+import { NewPasswordField } from '../../components/NewPasswordField';
 import { RegionPicker } from '../../components/RegionPicker';
-import { showServerErrors } from '../../lib/form-errors';
+import { useFormSubmit } from '../../lib/form-errors';
 
 const FIELDS = ['username', 'displayName', 'password', 'role', 'regionCode'] as const;
 
@@ -15,49 +15,29 @@ type Props = { open: boolean; onClose: () => void; onCreated: (user: UserAccount
 export function CreateUserModal({ open, onClose, onCreated }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<NewUser>();
-  const [formError, setFormError] = useState<string | null>(null);
 
-  const mutation = useMutation({
+  const submission = useFormSubmit(form, FIELDS, {
     mutationFn: createUser,
     onSuccess: (user) => {
       onCreated(user);
       onClose();
     },
-    onError: (error) => {
-      if (error instanceof ApiError && error.code === 'DUPLICATE_USERNAME') {
-        form.setFields([{ name: 'username', errors: [error.message] }]);
-        return;
-      }
-      setFormError(showServerErrors(form, error, FIELDS));
-    },
+    fieldFor: (error) => (error.code === 'DUPLICATE_USERNAME' ? 'username' : undefined),
   });
 
   return (
-    <Modal
+    <FormModal<NewUser>
       open={open}
       title={t('users.create')}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      onCancel={onClose}
-      afterClose={() => setFormError(null)}
-      destroyOnHidden
-      okButtonProps={{ htmlType: 'submit', loading: mutation.isPending }}
-      modalRender={(dialog) => (
-        <Form<NewUser>
-          form={form}
-          name="createUser"
-          layout="vertical"
-          clearOnDestroy
-          onFinish={(values) => {
-            setFormError(null);
-            mutation.mutate({ ...values, username: values.username.trim(), displayName: values.displayName.trim() });
-          }}
-        >
-          {dialog}
-        </Form>
-      )}
+      onClose={onClose}
+      form={form}
+      name="createUser"
+      onFinish={(values) =>
+        submission.submit({ ...values, username: values.username.trim(), displayName: values.displayName.trim() })
+      }
+      submission={submission}
     >
-      {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} /> : null}
       <Form.Item
         name="username"
         label={t('users.username')}
@@ -72,17 +52,7 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
       >
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item
-        name="password"
-        label={t('users.password')}
-        extra={t('password.policy')}
-        rules={[
-          { required: true, message: t('users.passwordRequired') },
-          { min: 10, message: t('password.tooShort') },
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordField name="password" label={t('users.password')} requiredMessage={t('users.passwordRequired')} />
       <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('users.roleRequired') }]}>
         <Select options={ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))} />
       </Form.Item>
@@ -93,6 +63,6 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
       >
         <RegionPicker />
       </Form.Item>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,16 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { ROLES, type Role } from '@huican/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Popconfirm, Select, Space, type TableColumnsType, Tag } from 'antd';
+import { App, Button, Form, Input, Popconfirm, Select, Space, type TableColumnsType, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role, type UserAccount } from '../../api/types';
+import type { UserAccount } from '../../api/types';
 import { listUsers, setUserActive } from '../../api/users';
 import { useCurrentUser } from '../../auth/AuthProvider';
 import { isAdmin } from '../../auth/permissions';
 import { DataTable } from '../../components/DataTable';
+import { LoadError } from '../../components/LoadError';
 import { PageTitle } from '../../components/PageTitle';
+import { SearchButtons } from '../../components/SearchButtons';
 import { formatDateTime, isLocked, regionLabel } from '../../lib/format';
-import { useListParams } from '../../lib/list-params';
+import { tablePagination, useListParams } from '../../lib/list-params';
 import { CreateUserModal } from './CreateUserModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 
@@ -137,45 +140,28 @@ export function UsersPage() {
         <Form.Item name="role" label={t('users.role')}>
           <Select allowClear placeholder={t('users.allRoles')} options={roleOptions} style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {t('common.search')}
-            </Button>
-            <Button
-              onClick={() => {
-                filterForm.resetFields();
-                setFilters({ q: undefined, role: undefined });
-              }}
-            >
-              {t('common.reset')}
-            </Button>
-          </Space>
-        </Form.Item>
-      </Form>
-      {users.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={t('errors.loadFailed', { message: users.error.message })}
-          style={{ marginBottom: 16 }}
+        <SearchButtons
+          onReset={() => {
+            filterForm.resetFields();
+            setFilters({ q: undefined, role: undefined });
+          }}
         />
-      ) : null}
+      </Form>
+      <LoadError error={users.error} style={{ marginBottom: 16 }} />
       <DataTable<UserAccount>
         label={t('users.title')}
         rowKey="id"
         columns={columns}
         dataSource={users.data?.items}
         loading={users.isFetching}
-        pagination={{
-          current: page,
+        pagination={tablePagination({
+          page,
           pageSize,
           total: users.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
           onChange: setPage,
-        }}
+          t,
+          pageSizeOptions: [10, 20, 50, 100],
+        })}
       />
       {admin ? (
         <>

@@ -1,0 +1,108 @@
+// Person import at scale: a CSV of 1,000,000 valid persons (BENCH_IMPORT_ROWS) uploaded through
+// POST /api/imports/persons on PostgreSQL, timed from upload to job done (validation included), and
+// compared with a plain COPY of the same rows into a table of the same shape and indexes; then
+// 100,000 rows (BENCH_PGLITE_ROWS) on the embedded database. Target (issue 3): ≥ 50,000 rows/s on
+// PostgreSQL. Loopback only.
+import os from 'node:os';
+import { makeCertificateNumber, makeIdNumber } from '@huican/core';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { type DatabaseHandle, openPglite, rowsOf } from '../packages/server/src/db/client.ts';
+import { demoRegions } from '../packages/server/src/demo/demo-county.ts';
+import { seedDemo } from '../packages/server/src/seed.ts';
+import { freshPostgres, login, serve } from './lib.ts';
+
+const pgRows = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
+const pgliteRows = Number(process.env.BENCH_PGLITE_ROWS ?? 100_000);
+
+/** A CSV of `n` valid, distinct persons in the demo county's villages. */
+function makeCsv(n: number, salt: number): Buffer {
+  const villages = demoRegions().filter((r) => r.level === 'village');
+  const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
+  const given = '伟芳娜敏静强磊军洋勇艳杰娟涛明超秀霞平刚';
+  const lines = ['姓名,身份证号,残疾证号,发证日期,区划代码,联系电话,住址,低保,特困,监测户'];
+  const start = Date.UTC(1940, 0, 1);
+  for (let i = 0; i < n; i++) {
+    // Distinct IDs: a birth date per 500 rows, then the sequence number (the salt shifts the dates).
+    const day = Math.floor(i / 500) + salt * 3000;
+    const birth = new Date(start + day * 86_400_000).toISOString().slice(0, 10);
+    const id = makeIdNumber('341599', birth, i % 500);
+    const village = villages[i % villages.length]!;
+    const name = `${surnames[i % surnames.length]}${given[(i * 7) % given.length]}${given[(i * 13) % given.length]}`;
+    const cert = i % 10 === 0 ? '' : makeCertificateNumber(id, (i % 7) + 1 === 7 ? 4 : (i % 7) + 1, (i % 4) + 1);
+    lines.push(
+      `${name},${id},${cert},${cert ? '2020-06-01' : ''},${village.code},${i % 3 === 0 ? '' : `138${String(i).padStart(8, '0')}`},${village.name}${i % 12}组,${i % 5 === 0 ? '是' : '否'},否,${i % 17 === 0 ? '是' : '否'}`,
+    );
+  }
+  return Buffer.from(`${lines.join('\n')}\n`);
+}
+
+async function importThroughApi(base: string, csv: Buffer, label: string) {
+  const cookie = await login(base, 'officer');
+  const form = new FormData();
+  form.append('file', new Blob([csv], { type: 'text/csv' }), 'persons.csv');
+  const t0 = performance.now();
+  const res = await fetch(`${base}/api/imports/persons?mode=strict`, { method: 'POST', body: form, headers: { cookie } });
+  if (res.status !== 202) throw new Error(`upload: ${res.status} ${await res.text()}`);
+  const { jobId } = (await res.json()) as { jobId: string };
+  const uploaded = performance.now();
+  let job: { status: string; result: { imported: number; rejected: number } | null; error: string | null };
+  for (;;) {
+    job = (await (await fetch(`${base}/api/jobs/${jobId}`, { headers: { cookie } })).json()) as typeof job;
+    if (job.status === 'succeeded' || job.status === 'failed') break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const total = (performance.now() - t0) / 1000;
+  const rows = job.result?.imported ?? 0;
+  console.info(
+    `${label}: ${job.status}, imported ${rows.toLocaleString()} (rejected ${job.result?.rejected ?? '?'}) — upload ${((uploaded - t0) / 1000).toFixed(1)} s, end to end ${total.toFixed(1)} s → ${Math.round(rows / total).toLocaleString()} rows/s`,
+  );
+  return { rows, seconds: total };
+}
+
+console.info(`machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+
+// PostgreSQL
+{
+  const csv = makeCsv(pgRows, 0);
+  console.info(`CSV: ${pgRows.toLocaleString()} rows, ${(csv.length / 2 ** 20).toFixed(0)} MiB`);
+  const db = await freshPostgres('huican_bench_import');
+  await seedDemo(db.handle.db, { persons: 0 });
+  const { app, base } = await serve(db.handle, { HUICAN_UPLOAD_LIMIT_MB: '500' });
+  const api = await importThroughApi(base, csv, `PostgreSQL, API import of ${pgRows.toLocaleString()} rows`);
+  await app.close();
+
+  // The same rows, already valid and derived, with a plain COPY into a table of the same shape.
+  const client = postgres(db.url, { max: 1, onnotice: () => {} });
+  await client.unsafe('create table persons_copy (like persons including all)');
+  const chunks: Buffer[] = [];
+  const reader = await client.unsafe('copy persons to stdout').readable();
+  for await (const chunk of reader) chunks.push(chunk as Buffer);
+  const data = Buffer.concat(chunks);
+  const t0 = performance.now();
+  const writer = await client.unsafe('copy persons_copy from stdin').writable();
+  await new Promise<void>((resolve, reject) => {
+    writer.on('finish', resolve);
+    writer.on('error', reject);
+    writer.end(data);
+  });
+  const copySeconds = (performance.now() - t0) / 1000;
+  console.info(
+    `PostgreSQL, plain COPY of the same ${api.rows.toLocaleString()} rows (same indexes, no certificates table, no checks): ${copySeconds.toFixed(1)} s → ${Math.round(api.rows / copySeconds).toLocaleString()} rows/s; the API import takes ${(api.seconds / copySeconds).toFixed(1)}× as long`,
+  );
+  await client.end();
+  await db.drop();
+}
+
+// PGlite
+{
+  const handle: DatabaseHandle = await openPglite();
+  await handle.migrate();
+  await seedDemo(handle.db, { persons: 0 });
+  const { app, base } = await serve(handle, { HUICAN_UPLOAD_LIMIT_MB: '500' });
+  await importThroughApi(base, makeCsv(pgliteRows, 1), `PGlite, API import of ${pgliteRows.toLocaleString()} rows`);
+  const [count] = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from persons`));
+  console.info(`PGlite persons after import: ${count?.n}`);
+  await app.close();
+  await handle.close();
+}
