@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { acquireDataDirLock } from './db/data-dir-lock.js';
+import { logSafeError } from './http/log-safe-error.js';
 import { purgeExpiredSessions } from './modules/auth/sessions.js';
 import { SeedError, seedIfEmpty } from './seed.js';
 
@@ -37,7 +38,7 @@ async function main() {
     purgeExpiredSessions(database.db, new Date(), {
       idleMs: config.sessionIdleMs,
       absoluteMs: config.sessionAbsoluteMs,
-    }).catch((err) => app.log.error({ err }, 'session purge failed'));
+    }).catch((err) => app.log.error({ err: logSafeError(err) }, 'session purge failed'));
   }, 10 * 60_000);
   purge.unref();
 

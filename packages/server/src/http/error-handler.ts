@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldErrors } from '../errors.js';
 import { type Lang, pickLanguage, translate } from '../i18n/messages.js';
+import { logSafeError } from './log-safe-error.js';
 
 type ZodIssueLike = { keyword: string; instancePath: string; message: string; params: Record<string, unknown> };
 
@@ -93,7 +94,7 @@ export function registerErrorHandling(app: FastifyInstance) {
         new AppError('VALIDATION', 400, 'VALIDATION', { extra: { detail: err.message } }),
       );
     }
-    request.log.error({ err }, 'unhandled error');
+    request.log.error({ err: logSafeError(err) }, 'unhandled error');
     return sendError(request, reply, new AppError('INTERNAL', 500));
   });
 

@@ -9,6 +9,7 @@ import { type Lang, translate } from '../../i18n/messages.js';
 import { type RefusedRow, streamErrorWorkbook } from '../../spreadsheets/error-workbook.js';
 import { getJob } from '../jobs/get-job.js';
 import type { RowError } from './person-rows.js';
+import { logSafeError } from '../../http/log-safe-error.js';
 
 const STORE_CHUNK = 5000;
 const READ_CHUNK = 5000;
@@ -103,6 +104,6 @@ export async function importErrorReport(o: {
   return streamErrorWorkbook({
     header: columns,
     rows: refusedRows(o.db, o.jobId, o.lang),
-    onError: (err) => o.log.error({ err, jobId: o.jobId }, 'import error report failed'),
+    onError: (err) => o.log.error({ err: logSafeError(err), jobId: o.jobId }, 'import error report failed'),
   });
 }

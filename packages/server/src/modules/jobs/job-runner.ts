@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { jobs } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
+import { logSafeError } from '../../http/log-safe-error.js';
 
 export type JobRow = typeof jobs.$inferSelect;
 
@@ -170,7 +171,8 @@ export class JobRunner {
     } catch (err) {
       const code = err instanceof AppError ? err.messageKey : 'INTERNAL';
       const params = err instanceof AppError ? (err.details.params ?? {}) : {};
-      if (!(err instanceof AppError)) this.o.log.error({ err, jobId: job.id, kind: job.kind }, 'job failed');
+      if (!(err instanceof AppError))
+        this.o.log.error({ err: logSafeError(err), jobId: job.id, kind: job.kind }, 'job failed');
       await finish({ status: 'failed', error: code, result: { errorParams: params } });
     }
   }

@@ -13,6 +13,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { persons, regions } from '../../db/schema/index.js';
 import { type Actor, assertCan } from '../../http/actor.js';
+import { logSafeError } from '../../http/log-safe-error.js';
 import { safeCell } from '../../spreadsheets/safe-cell.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { personConditions } from './person-filters.js';
@@ -134,7 +135,7 @@ export async function exportPersons(o: {
       o.now,
     );
   })().catch((err) => {
-    o.log.error({ err }, 'person export failed');
+    o.log.error({ err: logSafeError(err) }, 'person export failed');
     stream.destroy(err as Error);
   });
   return stream;
