@@ -104,9 +104,6 @@ async function insertRegistry(tx: Tx, r: ReturnType<typeof demoPersons>) {
         status_date date, household_id uuid, household_relation text, cert_number varchar, category smallint,
         grade smallint, components jsonb, cert_issued_on date, cert_valid_until date)`,
   );
-  await tx.execute(sql`insert into certificates (person_id, number, category, grade, components, issued_on, valid_until, event)
-    select id, cert_number, category, grade, components, cert_issued_on, cert_valid_until, 'issue'
-    from persons where cert_number is not null`);
   await insertJson(
     tx,
     r.surveys,

@@ -32,10 +32,13 @@ export const households = pgTable(
   (t) => [index('households_region_idx').on(t.regionCode)],
 );
 
+export const CERTIFICATE_EVENTS = ['issue', 'renew', 'change', 'reissue', 'import'] as const;
+export type CertificateEvent = (typeof CERTIFICATE_EVENTS)[number];
+
 /**
- * One row per registered disabled person (一人一档). The current certificate is kept on the row
- * (number, category, grade, dates, state) because every search and report filters by it; every
- * certificate ever issued, the current one included, is also in `certificates`.
+ * One row per registered disabled person (一人一档). The current certificate lives only on the row
+ * (number, category, grade, dates, state, how it came to be) because every search and report
+ * filters by it; `certificates` holds the certificates that ended.
  */
 export const persons = pgTable(
   'persons',
@@ -69,6 +72,8 @@ export const persons = pgTable(
     certIssuedOn: date('cert_issued_on'),
     certValidUntil: date('cert_valid_until'),
     certState: text('cert_state', { enum: ['normal', 'frozen', 'cancelled'] }),
+    /** How the certificate on the row came to be; meaningless while the person has none. */
+    certEvent: text('cert_event', { enum: CERTIFICATE_EVENTS }).notNull().default('issue'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
@@ -83,8 +88,9 @@ export const persons = pgTable(
     index('persons_name_idx').on(sql`${t.name} text_pattern_ops`),
     index('persons_pinyin_idx').on(sql`${t.namePinyin} text_pattern_ops`),
     index('persons_initials_idx').on(sql`${t.nameInitials} text_pattern_ops`),
-    index('persons_phone_idx').on(sql`${t.phone} text_pattern_ops`),
-    index('persons_household_idx').on(t.householdId),
+    // Partial: most persons have no household and many no phone, and every import pays per index entry.
+    index('persons_phone_idx').on(sql`${t.phone} text_pattern_ops`).where(sql`${t.phone} is not null`),
+    index('persons_household_idx').on(t.householdId).where(sql`${t.householdId} is not null`),
     index('persons_valid_until_idx').on(t.certValidUntil),
     check('persons_status', sql`${t.status} in ('active', 'deceased', 'moved_out', 'cancelled')`),
     check('persons_category', sql`${t.category} between 1 and 7`),
@@ -94,7 +100,10 @@ export const persons = pgTable(
   ],
 );
 
-/** Every certificate issued, with what became of it (renewed, changed, reissued, cancelled). */
+/**
+ * Certificates that ended (replaced by a renewal, change or reissue, or cancelled): the history of a
+ * person's certificates. The current one is on the person row only.
+ */
 export const certificates = pgTable(
   'certificates',
   {
@@ -108,16 +117,14 @@ export const certificates = pgTable(
     components: jsonb('components').$type<Component[]>(),
     issuedOn: date('issued_on').notNull(),
     validUntil: date('valid_until').notNull(),
-    event: text('event', { enum: ['issue', 'renew', 'change', 'reissue', 'import'] }).notNull(),
-    current: boolean('current').notNull().default(true),
-    endedOn: date('ended_on'),
-    endReason: text('end_reason'),
+    /** How the certificate came to be. */
+    event: text('event', { enum: CERTIFICATE_EVENTS }).notNull(),
+    endedOn: date('ended_on').notNull(),
+    /** The event that ended it ('renew', 'change', 'reissue') or 'cancel: <reason>'. */
+    endReason: text('end_reason').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('certificates_person_idx').on(t.personId),
-    uniqueIndex('certificates_one_current_idx').on(t.personId).where(sql`${t.current}`),
-  ],
+  (t) => [index('certificates_person_idx').on(t.personId)],
 );
 
 /** The yearly needs-and-services survey (动态更新) of one person. */

@@ -5,11 +5,11 @@ import type { Db, Queryable } from '../../db/client.js';
 import { importErrors } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../../http/actor.js';
+import { logSafeError } from '../../http/log-safe-error.js';
 import { type Lang, translate } from '../../i18n/messages.js';
 import { type RefusedRow, streamErrorWorkbook } from '../../spreadsheets/error-workbook.js';
 import { getJob } from '../jobs/get-job.js';
 import type { RowError } from './person-rows.js';
-import { logSafeError } from '../../http/log-safe-error.js';
 
 const STORE_CHUNK = 5000;
 const READ_CHUNK = 5000;

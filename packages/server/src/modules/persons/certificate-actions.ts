@@ -5,7 +5,7 @@ import {
   parseCertificateNumber,
   renewalOpensOn,
 } from '@huican/core';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { certificates, persons } from '../../db/schema/index.js';
 import { AppError, type FieldErrors, fieldError } from '../../errors.js';
@@ -38,7 +38,8 @@ type NewCertificate = {
 /**
  * The life of a disability certificate: issue, renew (到期换证, from a year before expiry),
  * change of category or grade (a new number), reissue after loss (suffix B1, B2…), freeze and
- * unfreeze, cancel. Every step keeps the history in `certificates` and writes the audit log.
+ * unfreeze, cancel. The current certificate is on the person row; one that a step ends (replaced
+ * or cancelled) goes into `certificates`. Every step writes the audit log.
  */
 export async function applyCertificateAction(o: {
   db: Db;
@@ -156,19 +157,22 @@ export async function applyCertificateAction(o: {
           break;
       }
 
-      if (next && event) {
-        if (person.certNumber) {
-          await tx
-            .update(certificates)
-            .set({ current: false, endedOn: today, endReason: event })
-            .where(and(eq(certificates.personId, person.id), eq(certificates.current, true)));
-        }
-        await tx.insert(certificates).values({ personId: person.id, ...next, event, current: true });
-      } else if (input.action === 'cancel') {
-        await tx
-          .update(certificates)
-          .set({ endedOn: today, endReason: `cancel: ${input.reason}` })
-          .where(and(eq(certificates.personId, person.id), eq(certificates.current, true)));
+      // The certificate on the row ends when replaced or cancelled: it goes into the history. (A
+      // cancelled one went in when it was cancelled, so an issue after a cancel ends nothing.)
+      const endReason = input.action === 'cancel' ? `cancel: ${input.reason}` : next && hasCurrent ? event : null;
+      if (endReason) {
+        await tx.insert(certificates).values({
+          personId: person.id,
+          number: person.certNumber!,
+          category: person.category!,
+          grade: person.grade!,
+          components: person.components,
+          issuedOn: person.certIssuedOn!,
+          validUntil: person.certValidUntil!,
+          event: person.certEvent,
+          endedOn: today,
+          endReason,
+        });
       }
       const [updated] = await tx
         .update(persons)
@@ -181,6 +185,7 @@ export async function applyCertificateAction(o: {
                 components: next.components,
                 certIssuedOn: next.issuedOn,
                 certValidUntil: next.validUntil,
+                certEvent: event!,
               }
             : {}),
           certState: state,
@@ -235,26 +240,54 @@ async function audit(tx: Tx, actor: Actor, before: PersonRow, after: PersonRow, 
   );
 }
 
+/**
+ * A person's certificates, oldest first: the ended ones from `certificates`, then the one on the
+ * person row, marked current. A cancelled certificate is still the person's (current, with its end),
+ * and is already in the history since its cancel.
+ */
 export async function listCertificates(o: { db: Db; actor: Actor; personId: string }) {
   assertCan(o.actor, 'persons.read');
-  await findPersonInScope(o.db, o.actor, o.personId);
+  const person = await findPersonInScope(o.db, o.actor, o.personId);
   const unmasked = o.actor.role === 'admin' || o.actor.role === 'officer' || o.actor.role === 'township';
-  const rows = await o.db
+  const ended = await o.db
     .select()
     .from(certificates)
     .where(eq(certificates.personId, o.personId))
-    .orderBy(asc(certificates.createdAt));
-  return rows.map((r) => ({
+    .orderBy(asc(certificates.createdAt), asc(certificates.endedOn));
+  const list = ended.map((r) => ({
     id: r.id,
-    number: unmasked ? r.number : maskCertificateNumber(r.number),
+    number: r.number,
     category: r.category,
     grade: r.grade,
-    components: r.components ?? [],
+    components: r.components,
     issuedOn: r.issuedOn,
     validUntil: r.validUntil,
     event: r.event,
-    current: r.current,
-    endedOn: r.endedOn,
-    endReason: r.endReason,
+    current: false,
+    endedOn: r.endedOn as string | null,
+    endReason: r.endReason as string | null,
+  }));
+  if (person.certNumber && person.certState === 'cancelled') {
+    const last = list.at(-1);
+    if (last?.number === person.certNumber) last.current = true;
+  } else if (person.certNumber) {
+    list.push({
+      id: person.id,
+      number: person.certNumber,
+      category: person.category!,
+      grade: person.grade!,
+      components: person.components,
+      issuedOn: person.certIssuedOn!,
+      validUntil: person.certValidUntil!,
+      event: person.certEvent,
+      current: true,
+      endedOn: null,
+      endReason: null,
+    });
+  }
+  return list.map((c) => ({
+    ...c,
+    number: unmasked ? c.number : maskCertificateNumber(c.number),
+    components: c.components ?? [],
   }));
 }

@@ -1,7 +1,7 @@
 import { certificateValidUntil, countyCodeOf, maskIdNumber, parseIdNumber } from '@huican/core';
 import { eq, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { certificates, persons } from '../../db/schema/index.js';
+import { persons } from '../../db/schema/index.js';
 import { AppError, type FieldErrors } from '../../errors.js';
 import { type Actor, assertCan } from '../../http/actor.js';
 import { writeAudit } from '../audit/write-audit.js';
@@ -76,6 +76,7 @@ export async function createPerson(o: { db: Db; actor: Actor; input: CreatePerso
                 certIssuedOn: certificate.issuedOn,
                 certValidUntil: validUntil,
                 certState: 'normal' as const,
+                certEvent: 'issue' as const,
               }
             : {}),
           createdAt: o.now,
@@ -83,18 +84,6 @@ export async function createPerson(o: { db: Db; actor: Actor; input: CreatePerso
           createdBy: o.actor.userId,
         })
         .returning();
-      if (certificate) {
-        await tx.insert(certificates).values({
-          personId: person!.id,
-          number: certificate.number,
-          category: certificate.category,
-          grade: certificate.grade,
-          components: certificate.components,
-          issuedOn: certificate.issuedOn,
-          validUntil: validUntil!,
-          event: 'issue',
-        });
-      }
       await writeAudit(
         tx,
         o.actor,

@@ -387,6 +387,30 @@ describe('certificates', () => {
     const history = (await call('officer', 'GET', `/api/persons/${created.id}/certificates`)).json();
     expect(history.map((c: { event: string }) => c.event)).toEqual(['issue', 'renew', 'change', 'reissue']);
     expect(history.filter((c: { current: boolean }) => c.current)).toHaveLength(1);
+    expect(history.map((c: { endReason: string }) => c.endReason)).toEqual([
+      'renew',
+      'change',
+      'reissue',
+      'cancel: 本人申请',
+    ]);
+    expect(history[3]).toMatchObject({ number: `${makeCertificateNumber(body.idNumber, 2, 1)}B1`, current: true });
+    // A new certificate after a cancel ends nothing: the cancelled one is history, the new one current.
+    const again = await call('officer', 'POST', `/api/persons/${created.id}/certificate`, {
+      action: 'issue',
+      number: makeCertificateNumber(body.idNumber, 3, 2),
+      issuedOn: '2026-05-01',
+    });
+    expect(again.statusCode).toBe(200);
+    const after = (await call('officer', 'GET', `/api/persons/${created.id}/certificates`)).json();
+    expect(after.map((c: { event: string }) => c.event)).toEqual(['issue', 'renew', 'change', 'reissue', 'issue']);
+    expect(after.map((c: { current: boolean }) => c.current)).toEqual([false, false, false, false, true]);
+    expect(after[4]).toMatchObject({
+      id: created.id,
+      number: makeCertificateNumber(body.idNumber, 3, 2),
+      endedOn: null,
+    });
+    const masked = (await call('village', 'GET', `/api/persons/${created.id}/certificates`)).json();
+    expect(masked[4].number).not.toBe(after[4].number);
     expect(
       (await call('township', 'POST', `/api/persons/${created.id}/certificate`, { action: 'reissue' })).statusCode,
     ).toBe(403);
