@@ -1,4 +1,4 @@
-import { inScope, type Scope, scopePrefix } from '@huican/core';
+import { inScope, ROOT_REGION_CODE, regionLevel, regionPrefix, type Scope, scopePrefix } from '@huican/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { AppError } from './errors.js';
@@ -15,4 +15,21 @@ export function scopeWhere(scope: Scope, column: AnyPgColumn | SQL): SQL {
 /** For one code: throws the not-found error of the record kind when it lies outside the scope. */
 export function assertInScope(scope: Scope, regionCode: string | null | undefined, notFoundCode = 'NOT_FOUND'): void {
   if (!inScope(scope, regionCode)) throw new AppError(notFoundCode, 404);
+}
+
+/**
+ * A per-region breakdown: the region looked at (the one asked for, which must lie in the scope, else
+ * the actor's own; null for the whole database), its code prefix, and the SQL that maps a row's
+ * region code to the child region it falls in (counties → townships → villages).
+ */
+export function regionBreakdown(actor: Scope, regionCode?: string | undefined) {
+  if (regionCode) assertInScope(actor, regionCode, 'REGION_NOT_FOUND');
+  const base = regionCode ?? (actor.regionCode === ROOT_REGION_CODE ? null : actor.regionCode);
+  const childLength = !base ? 6 : regionLevel(base) === 'county' ? 9 : 12;
+  return {
+    base,
+    prefix: base ? regionPrefix(base) : '',
+    childCode: (column: AnyPgColumn | SQL) =>
+      sql<string>`rpad(left(${column}, ${sql.raw(String(childLength))}), 12, '0')`,
+  };
 }

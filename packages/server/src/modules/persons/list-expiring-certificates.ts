@@ -1,9 +1,9 @@
-import { addDays, daysBetween, maskCertificateNumber, ROOT_REGION_CODE, regionPrefix } from '@huican/core';
+import { addDays, daysBetween, maskCertificateNumber } from '@huican/core';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { persons, regions } from '../../db/schema/index.js';
 import { type Actor, assertCan } from '../../http/actor.js';
-import { assertInScope, scopeWhere } from '../../scope.js';
+import { regionBreakdown, scopeWhere } from '../../scope.js';
 import { seesUnmasked } from './person-view.js';
 
 /**
@@ -20,19 +20,16 @@ export async function listExpiringCertificates(o: {
   today: string;
 }) {
   assertCan(o.actor, 'persons.read');
-  const base = o.regionCode ?? (o.actor.regionCode === ROOT_REGION_CODE ? null : o.actor.regionCode);
-  if (o.regionCode) assertInScope(o.actor, o.regionCode, 'REGION_NOT_FOUND');
+  const { base, prefix, childCode: childOf } = regionBreakdown(o.actor, o.regionCode);
   const until = addDays(o.today, o.days);
   const where = and(
     scopeWhere(o.actor, persons.regionCode),
-    base ? sql`${persons.regionCode} like ${`${regionPrefix(base)}%`}` : undefined,
+    base ? sql`${persons.regionCode} like ${`${prefix}%`}` : undefined,
     eq(persons.status, 'active'),
     eq(persons.certState, 'normal'),
     sql`${persons.certValidUntil} <= ${until}`,
   );
-  // Child regions: townships under a county, villages under a township (the first 9 or 12 digits).
-  const childLength = !base ? 6 : base.endsWith('000000') ? 9 : 12;
-  const childCode = sql<string>`rpad(left(${persons.regionCode}, ${sql.raw(String(childLength))}), 12, '0')`;
+  const childCode = childOf(persons.regionCode);
   const [rows, [total], byRegion] = await Promise.all([
     o.db
       .select({

@@ -1,11 +1,11 @@
-import { percent, ROOT_REGION_CODE, regionPrefix } from '@huican/core';
+import { percent } from '@huican/core';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Db, rowsOf } from '../../db/client.js';
 import { needSurveys, personServices } from '../../db/schema/index.js';
 import { AppError, fieldError } from '../../errors.js';
 import { type Actor, assertCan } from '../../http/actor.js';
-import { assertInScope } from '../../scope.js';
+import { regionBreakdown } from '../../scope.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { applyStatusChange } from './change-person-status.js';
 import { findPersonInScope } from './find-person-in-scope.js';
@@ -173,13 +173,8 @@ export async function listServices(o: { db: Db; actor: Actor; personId: string }
  */
 export async function surveyProgress(o: { db: Db; actor: Actor; year: number; regionCode?: string | undefined }) {
   assertCan(o.actor, 'persons.read');
-  const base = o.regionCode ?? (o.actor.regionCode === ROOT_REGION_CODE ? null : o.actor.regionCode);
-  if (o.regionCode) assertInScope(o.actor, o.regionCode, 'REGION_NOT_FOUND');
-  const scopePrefix = o.actor.regionCode === ROOT_REGION_CODE ? '' : regionPrefix(o.actor.regionCode);
-  const prefix = base ? regionPrefix(base) : '';
-  const effectivePrefix = prefix.length >= scopePrefix.length ? prefix : scopePrefix;
-  const childLength = !base ? 6 : base.endsWith('000000') ? 9 : 12;
-  const child = sql.raw(`rpad(left(p.region_code, ${childLength}), 12, '0')`);
+  const { base, prefix, childCode } = regionBreakdown(o.actor, o.regionCode);
+  const child = childCode(sql.raw('p.region_code'));
   const rows = rowsOf<{ region_code: string; region_name: string | null; active: number; surveyed: number }>(
     await o.db.execute(sql`
       select ${child} as region_code, max(r.name) as region_name,
@@ -188,7 +183,7 @@ export async function surveyProgress(o: { db: Db; actor: Actor; year: number; re
       from persons p
       left join need_surveys s on s.person_id = p.id and s.year = ${o.year}
       left join regions r on r.code = ${child}
-      where p.status = 'active' and p.region_code like ${`${effectivePrefix}%`}
+      where p.status = 'active' and p.region_code like ${`${prefix}%`}
       group by 1
       order by 1`),
   );
