@@ -4,6 +4,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres } from './src/db/client.js';
+import { seedProgramCatalogue } from './src/seed.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,6 +26,7 @@ export default async function setup(project: TestProject) {
     u.pathname = `/${name}`;
     const handle = await openPostgres(u.toString(), { max: 1 });
     await handle.migrate();
+    await seedProgramCatalogue(handle.db);
     await handle.close();
     project.provide('pgTemplateDb', name);
     project.provide('pgliteTemplate', '');
@@ -35,6 +37,7 @@ export default async function setup(project: TestProject) {
   }
   const handle = await openPglite();
   await handle.migrate();
+  await seedProgramCatalogue(handle.db);
   const dump = await handle.pglite!.dumpDataDir('none');
   await handle.close();
   const file = path.join(os.tmpdir(), `huican-test-template-${process.pid}.tar`);

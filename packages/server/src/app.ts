@@ -22,6 +22,7 @@ import { jobHandlers } from './modules/jobs/handlers.js';
 import { JobRunner } from './modules/jobs/job-runner.js';
 import { jobRoutes } from './modules/jobs/routes.js';
 import { personRoutes } from './modules/persons/routes.js';
+import { programRoutes } from './modules/programs/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 
@@ -129,6 +130,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   jobRoutes(app);
   personRoutes(app);
   householdRoutes(app);
+  programRoutes(app);
   importRoutes(app);
   registerWeb(app, config.webDist);
 

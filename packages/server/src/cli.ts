@@ -9,7 +9,7 @@ import { openDatabase, openPglite, rowsOf } from './db/client.js';
 import { lockHolder } from './db/data-dir-lock.js';
 import type { Actor } from './http/actor.js';
 import { createUser } from './modules/users/create-user.js';
-import { seedIfEmpty } from './seed.js';
+import { seedIfEmpty, seedProgramCatalogue } from './seed.js';
 
 const HELP = `Usage: npx huican <command> [options]
 
@@ -50,6 +50,7 @@ async function run(argv: string[]) {
       assertNotRunning();
       const database = await openDatabase(config);
       await database.migrate();
+      await seedProgramCatalogue(database.db);
       await database.close();
       console.info('Migrations applied.');
       return;
@@ -58,6 +59,7 @@ async function run(argv: string[]) {
       assertNotRunning();
       const database = await openDatabase(config);
       await database.migrate();
+      await seedProgramCatalogue(database.db);
       const seeded = await seedIfEmpty(database.db, config);
       await database.close();
       console.info(seeded ? `Seeded (${seeded}).` : 'The database has users already: nothing seeded.');

@@ -4,7 +4,7 @@ import { openDatabase } from './db/client.js';
 import { acquireDataDirLock } from './db/data-dir-lock.js';
 import { logSafeError } from './http/log-safe-error.js';
 import { purgeExpiredSessions } from './modules/auth/sessions.js';
-import { SeedError, seedIfEmpty } from './seed.js';
+import { SeedError, seedIfEmpty, seedProgramCatalogue } from './seed.js';
 
 async function main() {
   const startedAt = Date.now();
@@ -21,6 +21,7 @@ async function main() {
   const releaseLock = config.databaseUrl ? () => {} : acquireDataDirLock(config.dataDir);
   const database = await openDatabase(config);
   await database.migrate();
+  await seedProgramCatalogue(database.db);
   let seeded: string | null;
   try {
     seeded = await seedIfEmpty(database.db, config);

@@ -1,5 +1,6 @@
 export * from './audit.js';
 export * from './jobs.js';
 export * from './persons.js';
+export * from './programs.js';
 export * from './regions.js';
 export * from './users.js';
