@@ -4,7 +4,7 @@
 
 import { addDays, addYears, splitDate } from './calendar.js';
 
-export { addDays, addYears, daysBetween } from './calendar.js';
+export { addDays, addYears, daysBetween, isRealDate } from './calendar.js';
 
 export const DISABILITY_CATEGORIES = [1, 2, 3, 4, 5, 6, 7] as const;
 export type DisabilityCategory = 1 | 2 | 3 | 4 | 5 | 6 | 7;

@@ -1,5 +1,6 @@
 import {
   certificateValidUntil,
+  isRealDate,
   makeCertificateNumber,
   maskCertificateNumber,
   parseCertificateNumber,
@@ -13,8 +14,8 @@ import { type Actor, assertCan } from '../../http/actor.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { regionNameOf } from '../auth/user-view.js';
 import { findPersonInScope } from './find-person-in-scope.js';
-import { checkedCertificate, duplicateToConflict, isRealDate, throwIfAny } from './person-rules.js';
-import { type PersonRow, toPersonView } from './person-view.js';
+import { checkedCertificate, duplicateToConflict, throwIfAny } from './person-rules.js';
+import { type PersonRow, seesUnmasked, toPersonView } from './person-view.js';
 
 export type CertificateAction = {
   action: 'issue' | 'renew' | 'change' | 'reissue' | 'freeze' | 'unfreeze' | 'cancel';
@@ -248,7 +249,7 @@ async function audit(tx: Tx, actor: Actor, before: PersonRow, after: PersonRow, 
 export async function listCertificates(o: { db: Db; actor: Actor; personId: string }) {
   assertCan(o.actor, 'persons.read');
   const person = await findPersonInScope(o.db, o.actor, o.personId);
-  const unmasked = o.actor.role === 'admin' || o.actor.role === 'officer' || o.actor.role === 'township';
+  const unmasked = seesUnmasked(o.actor.role);
   const ended = await o.db
     .select()
     .from(certificates)

@@ -1,4 +1,4 @@
-import { addDays, can, type PersonStatus } from '@huican/core';
+import { addDays, can, isRealDate, type PersonStatus } from '@huican/core';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
 import { persons } from '../../db/schema/index.js';
@@ -7,7 +7,6 @@ import { type Actor, assertCan } from '../../http/actor.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { regionNameOf } from '../auth/user-view.js';
 import { findPersonInScope } from './find-person-in-scope.js';
-import { isRealDate } from './person-rules.js';
 import { toPersonView } from './person-view.js';
 
 export type StatusChange = { status: PersonStatus; effectiveDate: string; reason?: string | undefined };

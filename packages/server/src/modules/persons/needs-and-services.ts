@@ -1,4 +1,4 @@
-import { percent } from '@huican/core';
+import { isRealDate, percent } from '@huican/core';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Db, rowsOf } from '../../db/client.js';
@@ -9,7 +9,6 @@ import { regionBreakdown } from '../../scope.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { applyStatusChange } from './change-person-status.js';
 import { findPersonInScope } from './find-person-in-scope.js';
-import { isRealDate } from './person-rules.js';
 import type { needsBody, serviceBody } from './persons.schemas.js';
 
 type NeedsInput = z.infer<typeof needsBody>;

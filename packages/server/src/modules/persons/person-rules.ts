@@ -3,6 +3,7 @@ import {
   checkComponents,
   checkIdNumber,
   checkPhone,
+  isRealDate,
   normalizeCertificateNumber,
   normalizeIdNumber,
   normalizePhone,
@@ -76,12 +77,6 @@ export function checkedCertificate(
     components: parsed.category === 7 ? (input.components ?? null) : null,
     issuedOn: input.issuedOn,
   };
-}
-
-export function isRealDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
 export function throwIfAny(fields: FieldErrors): void {

@@ -1,6 +1,5 @@
-import { NEED_KINDS, PERSON_STATUSES } from '@huican/core';
+import { isRealDate, NEED_KINDS, PERSON_STATUSES } from '@huican/core';
 import { z } from 'zod';
-import { isRealDate } from './person-rules.js';
 
 // Unknown members are dropped rather than refused: clients of other systems send extra fields
 // (gender, birthDate…) that the ID number already gives.
