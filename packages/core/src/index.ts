@@ -1,3 +1,4 @@
+export * from './applications.js';
 export * from './certificate.js';
 export * from './disability.js';
 export * from './eligibility/index.js';

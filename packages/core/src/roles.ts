@@ -25,6 +25,16 @@ export const PERMISSIONS = {
   'persons.export': ['admin', 'officer', 'township', 'auditor'],
   'certificates.write': ['admin', 'officer'],
   'needs.write': ['admin', 'officer', 'township', 'village'],
+  'programs.read': ROLES,
+  // The catalogue itself (names, kinds, auto-approval, rules) is the county administrator's.
+  'programs.write': ['admin'],
+  // Yearly plans: benefit standards, budgets and township targets.
+  'programs.plan': ['admin', 'officer'],
+  'applications.read': ['admin', 'officer', 'finance', 'township', 'village', 'institution', 'auditor'],
+  // Filing at the counter for a person of the registry; the workflow's own table (applications.ts) says
+  // who may take which action.
+  'applications.file': ['admin', 'officer', 'township', 'village'],
+  'institutions.write': ['admin', 'officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

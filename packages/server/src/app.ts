@@ -13,6 +13,7 @@ import { AppError } from './errors.js';
 import { registerAuthHooks } from './http/auth-hooks.js';
 import { registerErrorHandling, sendError } from './http/error-handler.js';
 import { redactUrl } from './http/log-redaction.js';
+import { applicationRoutes } from './modules/applications/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -131,6 +132,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   personRoutes(app);
   householdRoutes(app);
   programRoutes(app);
+  applicationRoutes(app);
   importRoutes(app);
   registerWeb(app, config.webDist);
 

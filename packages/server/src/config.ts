@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { checkPassword } from '@huican/core';
+import { checkPassword, isRealDate, type WorkCalendar } from '@huican/core';
 import { z } from 'zod';
 
 // One validated configuration object, read once from the environment. A bad value stops the
@@ -10,6 +10,17 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const positiveInt = z.coerce.number().int().positive();
+
+/** A comma-separated list of YYYY-MM-DD dates. */
+const dateList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .refine((dates) => dates.every(isRealDate), 'must be a comma-separated list of YYYY-MM-DD dates');
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -42,6 +53,9 @@ const envSchema = z.object({
   HUICAN_ALLOWED_ORIGINS: z.string().default(''),
   HUICAN_WEB_DIST: z.string().optional(),
   HUICAN_UPLOAD_LIMIT_MB: positiveInt.max(500).default(50),
+  HUICAN_STEP_WORKING_DAYS: positiveInt.max(60).default(10),
+  HUICAN_HOLIDAYS: dateList.default([]),
+  HUICAN_EXTRA_WORKDAYS: dateList.default([]),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -62,6 +76,9 @@ export type Config = {
   allowedOrigins: string[];
   webDist: string;
   uploadLimitBytes: number;
+  /** Time limit of each application step (township review, county approval), in working days. */
+  stepWorkingDays: number;
+  workCalendar: WorkCalendar;
   logLevel: string;
 };
 
@@ -101,6 +118,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .filter(Boolean),
     webDist: path.resolve(e.HUICAN_WEB_DIST ?? DEFAULT_WEB_DIST),
     uploadLimitBytes: e.HUICAN_UPLOAD_LIMIT_MB * 1024 * 1024,
+    stepWorkingDays: e.HUICAN_STEP_WORKING_DAYS,
+    workCalendar: { holidays: e.HUICAN_HOLIDAYS, extraWorkdays: e.HUICAN_EXTRA_WORKDAYS },
     logLevel: e.LOG_LEVEL,
   };
 }

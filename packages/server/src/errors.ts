@@ -13,6 +13,8 @@ export class AppError extends Error {
       fields?: FieldErrors;
       /** Extra top-level members of the error body (e.g. `reasons`). */
       extra?: Record<string, unknown>;
+      /** Extra members in both languages, rendered in the request's (e.g. the `reasons` of NOT_ELIGIBLE). */
+      localized?: Record<string, { zh: string; en: string }[]>;
     } = {},
   ) {
     super(code);

@@ -31,6 +31,17 @@ export function isCrossSite(request: FastifyRequest, allowedOrigins: string[]): 
   }
 }
 
+/**
+ * API routes open without a session. Every other /api route refuses an anonymous request with 401
+ * before its input is even validated (an anonymous caller learns nothing from a 400).
+ */
+export const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set([
+  '/api/health',
+  '/api/auth/login',
+  '/api/auth/logout',
+  '/api/openapi.json',
+]);
+
 export function registerAuthHooks(app: FastifyInstance) {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionState', 'none');
@@ -56,6 +67,11 @@ export function registerAuthHooks(app: FastifyInstance) {
       ip: request.ip,
       requestId: String(request.id),
     };
+  });
+  app.addHook('preValidation', async (request) => {
+    const route = request.routeOptions.url;
+    if (!route?.startsWith('/api/') || PUBLIC_API_ROUTES.has(route)) return;
+    requireActor(request);
   });
 }
 

@@ -60,7 +60,10 @@ function renderError(error: AppError, lang: Lang) {
       Object.entries(error.details.fields).map(([field, f]) => [field, translate(f.key, lang, f.params)]),
     );
   }
-  return { error: { ...body, ...error.details.extra } };
+  const localized = Object.fromEntries(
+    Object.entries(error.details.localized ?? {}).map(([key, texts]) => [key, texts.map((t) => t[lang])]),
+  );
+  return { error: { ...body, ...error.details.extra, ...localized } };
 }
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {

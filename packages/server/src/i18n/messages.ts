@@ -1,6 +1,8 @@
 // Server messages in the two languages the platform speaks. Keys are the error codes (or
 // field-level keys); `{name}` placeholders are filled from the error's params.
 
+import { applicationMessages } from './application-messages.js';
+import { programMessages } from './program-messages.js';
 import { registryMessages } from './registry-messages.js';
 
 export type Lang = 'zh' | 'en';
@@ -89,7 +91,7 @@ const coreMessages = {
   'import.EMPTY': { zh: '文件中没有数据行', en: 'The file has no data rows' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
-export const messages = { ...coreMessages, ...registryMessages };
+export const messages = { ...coreMessages, ...registryMessages, ...programMessages, ...applicationMessages };
 
 export type MessageKey = keyof typeof messages;
 

@@ -165,6 +165,9 @@ export const personServices = pgTable(
     serviceDate: date('service_date').notNull(),
     provider: text('provider'),
     regionCode: varchar('region_code', { length: 12 }).notNull(),
+    /** Recorded by a designated institution for a placement (applications.id), when so. */
+    institutionId: uuid('institution_id'),
+    applicationId: uuid('application_id'),
     note: text('note'),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -11,6 +11,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { institutions } from './institutions.js';
 
 export const users = pgTable(
   'users',
@@ -25,6 +26,8 @@ export const users = pgTable(
     // The user's scope: this region and everything under it; 000000000000 is the whole database.
     regionCode: varchar('region_code', { length: 12 }).notNull(),
     active: boolean('active').notNull().default(true),
+    /** Role `institution`: the designated institution the user works for (its placements only). */
+    institutionId: uuid('institution_id').references(() => institutions.id),
     failedAttempts: integer('failed_attempts').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
