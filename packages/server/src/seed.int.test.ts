@@ -1,4 +1,5 @@
-import { and, count, eq, isNotNull } from 'drizzle-orm';
+import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
+import { rowsOf } from './db/client.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { certificates, persons, regions, users } from './db/schema/index.js';
 import { DEMO_PASSWORD } from './demo/demo-county.js';
@@ -49,6 +50,29 @@ describe('seeding', () => {
       expect(checkCertificateNumber(p.certificate.number, p.idNumber)).toBeNull();
     }
     expect(await seedIfEmpty(t.database.db, { seed: 'demo', adminPassword: undefined })).toBeNull();
+
+    // A year of programme work: applications in every state, each with a history that ends in its status.
+    const byStatus = rowsOf<{ status: string; n: number }>(
+      await t.database.db.execute(sql`select status, count(*)::int as n from applications group by status`),
+    );
+    for (const status of ['submitted', 'reviewed', 'approved', 'completed', 'rejected', 'returned', 'withdrawn']) {
+      expect(byStatus.find((r) => r.status === status)?.n ?? 0, status).toBeGreaterThan(5);
+    }
+    const inconsistent = rowsOf<{ n: number }>(
+      await t.database.db.execute(sql`select count(*)::int as n from applications a
+        where a.status <> (select e.to_status from application_events e where e.application_id = a.id
+          order by e.at desc, e.id desc limit 1)`),
+    );
+    expect(inconsistent[0]!.n).toBe(0);
+    const overdue = await t.app.inject({ url: '/api/applications?overdue=true', headers: { cookie } });
+    expect(overdue.json().total).toBeGreaterThan(0);
+    const targets = rowsOf<{ n: number }>(
+      await t.database.db.execute(sql`select count(distinct region_code)::int as n from program_targets`),
+    );
+    expect(targets[0]!.n).toBe(16);
+    const institution = await t.login('institution', DEMO_PASSWORD);
+    const placed = await t.app.inject({ url: '/api/applications', headers: { cookie: institution } });
+    expect(placed.json().total).toBeGreaterThan(0);
   });
 
   it('none: only the admin, with the configured password, scoped to the whole database', async () => {

@@ -5,6 +5,7 @@ import type { Db, Tx } from './db/client.js';
 import { users } from './db/schema/index.js';
 import { DEMO_PASSWORD, demoRegions, demoUsers } from './demo/demo-county.js';
 import { demoPersons } from './demo/demo-persons.js';
+import { demoProgrammes } from './demo/demo-programmes.js';
 import { SYSTEM_ACTOR, writeAudit } from './modules/audit/write-audit.js';
 import { hashPassword } from './modules/auth/passwords.js';
 
@@ -69,8 +70,15 @@ export async function seedAdminOnly(db: Db, password: string): Promise<void> {
   });
 }
 
-/** The demo county, set-based: one statement per table (persons in chunks of 5,000). */
-export async function seedDemo(db: Db, options: { persons?: number; today?: string } = {}): Promise<void> {
+/**
+ * The demo county, set-based: one statement per table (persons in chunks of 5,000). `programmes` adds a
+ * year of applications, targets and institutions (default: on for a county-sized registry, off for the
+ * million-person benchmark registries, which make their own).
+ */
+export async function seedDemo(
+  db: Db,
+  options: { persons?: number; today?: string; programmes?: boolean } = {},
+): Promise<void> {
   const regionRows = demoRegions();
   const accounts = demoUsers(regionRows);
   const today = options.today ?? todayInChina();
@@ -85,6 +93,9 @@ export async function seedDemo(db: Db, options: { persons?: number; today?: stri
       )}::jsonb) as r(code varchar, name text, level text, parent_code varchar)`);
     await tx.insert(users).values(accounts.map((a, i) => ({ ...a, passwordHash: hashes[i]! })));
     await insertRegistry(tx, registry);
+    const withProgrammes = options.programmes ?? registry.persons.length <= 50_000;
+    const work = withProgrammes ? demoProgrammes(regionRows, registry, today) : null;
+    if (work) await insertProgrammeWork(tx, work);
     await writeAudit(tx, SYSTEM_ACTOR, {
       action: 'seed.demo',
       entityType: 'database',
@@ -93,6 +104,7 @@ export async function seedDemo(db: Db, options: { persons?: number; today?: stri
         users: accounts.length,
         persons: registry.persons.length,
         households: registry.households.length,
+        applications: work?.applications.length ?? 0,
       },
     });
   });
@@ -144,5 +156,69 @@ async function insertRegistry(tx: Tx, r: ReturnType<typeof demoPersons>) {
       select s.person_id, s.year, s.kind, s.service_date, s.provider, s.region_code
       from jsonb_to_recordset(${json}::jsonb) as s(person_id uuid, year smallint, kind text, service_date date,
         provider text, region_code varchar)`,
+  );
+}
+
+async function insertProgrammeWork(tx: Tx, w: ReturnType<typeof demoProgrammes>) {
+  await insertJson(
+    tx,
+    w.institutions,
+    (
+      json,
+    ) => sql`insert into institutions (id, name, kind, region_code, county_code, address, phone, capacity, programs,
+        agreement_from, agreement_until)
+      select i.id, i.name, i.kind, i.region_code, left(i.region_code, 6), i.address, i.phone, i.capacity,
+        array(select jsonb_array_elements_text(i.programs)), i.agreement_from, i.agreement_until
+      from jsonb_to_recordset(${json}::jsonb) as i(id uuid, name text, kind text, region_code varchar, address text,
+        phone text, capacity int, programs jsonb, agreement_from date, agreement_until date)`,
+  );
+  // The demo institution account works for the first institution (the rehabilitation centre).
+  await tx.execute(sql`update users set institution_id = ${w.institutions[0]!.id} where username = 'institution'`);
+  await insertJson(
+    tx,
+    w.programYears,
+    (json) => sql`insert into program_years (program_code, year, monthly_cents_by_grade, amount_cents, budget_cents)
+      select y.program_code, y.year, y.monthly_cents_by_grade, y.amount_cents, y.budget_cents
+      from jsonb_to_recordset(${json}::jsonb) as y(program_code text, year smallint, monthly_cents_by_grade jsonb,
+        amount_cents int, budget_cents bigint)`,
+  );
+  await insertJson(
+    tx,
+    w.targets,
+    (json) => sql`insert into program_targets (program_code, year, region_code, county_code, target)
+      select t.program_code, t.year, t.region_code, left(t.region_code, 6), t.target
+      from jsonb_to_recordset(${json}::jsonb) as t(program_code text, year smallint, region_code varchar, target int)`,
+  );
+  await insertJson(
+    tx,
+    w.applications,
+    (json) => sql`insert into applications (id, person_id, program_code, year, household_id, region_code, county_code,
+        status, due_on, auto_approved, eligibility, filed_at, applied_on, decided_at, completed_at, updated_at, version)
+      select a.id, a.person_id, a.program_code, a.year, a.household_id, a.region_code, left(a.region_code, 6),
+        a.status, a.due_on, a.auto_approved, a.eligibility, a.filed_at, a.applied_on, a.decided_at, a.completed_at,
+        a.updated_at, a.version
+      from jsonb_to_recordset(${json}::jsonb) as a(id uuid, person_id uuid, program_code text, year smallint,
+        household_id uuid, region_code varchar, status text, due_on date, auto_approved boolean, eligibility jsonb,
+        filed_at timestamptz, applied_on date, decided_at timestamptz, completed_at timestamptz,
+        updated_at timestamptz, version int)`,
+  );
+  await insertJson(
+    tx,
+    w.events,
+    (
+      json,
+    ) => sql`insert into application_events (application_id, at, action, from_status, to_status, actor_name, comment)
+      select e.application_id, e.at, e.action, e.from_status, e.to_status, e.actor_name, e.comment
+      from jsonb_to_recordset(${json}::jsonb) as e(application_id uuid, at timestamptz, action text, from_status text,
+        to_status text, actor_name text, comment text)`,
+  );
+  await insertJson(
+    tx,
+    w.placements,
+    (json) => sql`insert into placements (application_id, institution_id, person_id, region_code, started_on, ended_on,
+        status)
+      select p.application_id, p.institution_id, p.person_id, p.region_code, p.started_on, p.ended_on, p.status
+      from jsonb_to_recordset(${json}::jsonb) as p(application_id uuid, institution_id uuid, person_id uuid,
+        region_code varchar, started_on date, ended_on date, status text)`,
   );
 }

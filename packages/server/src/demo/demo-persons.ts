@@ -21,8 +21,8 @@ const SURNAMES =
 const MALE = '伟强军磊勇杰涛明超华建国平刚志文斌辉鹏飞波宇浩俊峰林东海成亮龙春生德胜福';
 const FEMALE = '芳娟敏静丽艳娜霞玲燕红梅英兰秀萍桂凤琴云莲珍华慧婷雪琳洁晶颖冬';
 
-type Weighted<T> = [T, number][];
-function pick<T>(random: () => number, table: Weighted<T>): T {
+export type Weighted<T> = [T, number][];
+export function pick<T>(random: () => number, table: Weighted<T>): T {
   const total = table.reduce((s, [, w]) => s + w, 0);
   let x = random() * total;
   for (const [value, weight] of table) {
@@ -102,7 +102,7 @@ export type DemoService = {
 };
 
 /** A uuid from the seeded generator (v4 layout), so the demo is identical on every machine. */
-function uuid(random: () => number): string {
+export function uuid(random: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
   hex[12] = '4';
   hex[16] = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);

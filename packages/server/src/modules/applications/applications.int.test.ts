@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/client.js';
 import { createTestContext, multipartFile, type TestContext } from '../../test-support/index.js';
+import { takeBulkAction } from './take-actions.js';
 
 let t: TestContext;
 const cookies: Record<string, string> = {};
@@ -270,6 +271,43 @@ describe('POST /api/applications/actions (bulk)', () => {
       ]),
     );
     expect((await call('officer', 'GET', `/api/applications/${a}`)).json().status).toBe('reviewed');
+  });
+
+  it('does the work set-based, without falling back to one transaction per application', async () => {
+    const ids = [await filed('township', await person()), await filed('township', await person())];
+    const warnings: unknown[] = [];
+    const log = {
+      warn: (...args: unknown[]) => warnings.push(args),
+      error: (...args: unknown[]) => warnings.push(args),
+    };
+    const [officer] = rowsOf<{ id: string; display_name: string }>(
+      await t.database.db.execute(sql`select id, display_name from users where username = 'officer'`),
+    );
+    const actor = {
+      userId: officer!.id,
+      username: 'officer',
+      displayName: officer!.display_name,
+      role: 'officer' as const,
+      regionCode: '341599000000',
+      sessionId: 'test',
+      ip: '127.0.0.1',
+      requestId: 'test',
+    };
+    const settings = { stepWorkingDays: 10, workCalendar: {} };
+    const now = t.now();
+    const result = await takeBulkAction(
+      t.database.db,
+      { actor, now, today: todayInChina(now), settings },
+      ids,
+      { action: 'approve', comment: '同意' },
+      log as never,
+    );
+    expect(warnings).toEqual([]);
+    expect(result).toEqual({ succeeded: ids.sort(), failed: [] });
+    const detail = (await call('officer', 'GET', `/api/applications/${ids[0]}`)).json();
+    expect(detail).toMatchObject({ status: 'approved', dueOn: null });
+    expect(detail.decidedAt).toBe(now.toISOString());
+    expect(detail.history.at(-1)).toMatchObject({ action: 'approve', comment: '同意', fromStatus: 'submitted' });
   });
 
   it('refuses as a whole a role that may never take the action, and a return without reason', async () => {

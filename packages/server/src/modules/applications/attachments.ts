@@ -32,8 +32,7 @@ export const ATTACHMENT_EXTENSIONS = KINDS.flatMap((k) => k.ext);
 export function attachmentType(fileName: string, data: Uint8Array): string | null {
   const ext = path.extname(fileName).toLowerCase();
   const kind = KINDS.find((k) => k.ext.includes(ext));
-  if (!kind || !kind.magic.every((b, i) => data[i] === b)) return null;
-  return kind.type;
+  return kind?.magic.every((b, i) => data[i] === b) ? kind.type : null;
 }
 
 /** Adds a supporting document while the application is still being decided (or returned for changes). */

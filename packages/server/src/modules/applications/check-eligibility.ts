@@ -1,4 +1,4 @@
-import { type BilingualText, evaluateRule, type Rule } from '@huican/core';
+import { type BilingualText, evaluateRule, type PersonFacts, type Rule } from '@huican/core';
 import type { Queryable } from '../../db/client.js';
 import type { persons } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
@@ -18,8 +18,12 @@ export async function checkEligibility(
   on: string,
   o: { exceptApplicationId?: string } = {},
 ): Promise<Verdict> {
-  const facts = await loadPersonFacts(db, person, program.year, on, o);
-  const result = evaluateRule({ all: [ACTIVE, program.rule] }, facts, on);
+  return verdictOf(program.rule, await loadPersonFacts(db, person, program.year, on, o), on);
+}
+
+/** The pure part: the rule plus "is active" against the facts. */
+export function verdictOf(rule: Rule, facts: PersonFacts, on: string): Verdict {
+  const result = evaluateRule({ all: [ACTIVE, rule] }, facts, on);
   // A rule that itself requires "active" would report it twice.
   const seen = new Set<string>();
   const reasons = result.reasons.filter((r) => !seen.has(r.zh) && seen.add(r.zh));

@@ -31,5 +31,29 @@ export async function writeAudit(
   });
 }
 
+/** Many entries of one actor in one statement (bulk actions); the same rows writeAudit would write. */
+export async function writeAuditMany(
+  tx: Queryable,
+  actor: Pick<Actor, 'userId' | 'username' | 'ip' | 'requestId'>,
+  entries: AuditEntry[],
+  at: Date = new Date(),
+): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.insert(auditLog).values(
+    entries.map((entry) => ({
+      at,
+      actorId: actor.userId,
+      actorUsername: actor.username,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      regionCode: entry.regionCode ?? null,
+      ip: actor.ip,
+      requestId: actor.requestId,
+      details: entry.details ?? {},
+    })),
+  );
+}
+
 /** The actor used by the system itself (seeding, CLI, jobs without a user). */
 export const SYSTEM_ACTOR = { userId: null as unknown as string, username: 'system', ip: 'local', requestId: '' };
