@@ -16,7 +16,7 @@ import type { DemoRegion } from './demo-county.js';
 import { seededRandom } from './demo-county.js';
 import { type DemoPerson, type DemoSurvey, pick, uuid, type Weighted } from './demo-persons.js';
 
-// A year of programme work in the demo county (this year and last): standards and budgets, township
+// A year of programme work in the demo county (this year so far): standards and budgets, township
 // targets, designated institutions, and applications in every state with their history and placements.
 // Who applies is decided by the one rule evaluator on each person's facts, so every demo application
 // would pass the real workflow. Deterministic for a given seed.
@@ -24,7 +24,7 @@ import { type DemoPerson, type DemoSurvey, pick, uuid, type Weighted } from './d
 /** Of the persons a programme's rule admits, the share who applied in a year, and extra conditions. */
 const UPTAKE: Record<string, { share: number; only?: (p: DemoPerson, needs: NeedKind[], age: number) => boolean }> = {
   living_subsidy: { share: 0.9 },
-  nursing_subsidy: { share: 0.85 },
+  nursing_subsidy: { share: 0.5 },
   child_rehab: { share: 0.8 },
   psych_medication: { share: 0.6 },
   assistive_device: { share: 0.6, only: (_, needs) => needs.includes('assistive_device') },
@@ -38,7 +38,7 @@ const UPTAKE: Record<string, { share: number; only?: (p: DemoPerson, needs: Need
   education_aid: { share: 0.5, only: (_, __, age) => age >= 3 && age <= 24 },
   vocational_training: { share: 0.04 },
   self_employment: { share: 0.01, only: (_, __, age) => age >= 18 && age <= 55 },
-  accident_insurance: { share: 0.3 },
+  accident_insurance: { share: 0.12 },
   cataract_surgery: { share: 0.08, only: (p, __, age) => p.category === 1 && age >= 50 },
 };
 
@@ -170,7 +170,7 @@ export function demoProgrammes(
   const placements: Row[] = [];
   const householdsApplied = new Set<string>();
 
-  for (const year of [thisYear - 1, thisYear]) {
+  for (const year of [thisYear]) {
     const yearEnd = year === thisYear ? today : `${year}-12-31`;
     for (const program of DEFAULT_PROGRAMS) {
       const completedByTownship = new Map<string, number>();
