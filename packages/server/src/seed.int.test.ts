@@ -1,6 +1,6 @@
 import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
-import { rowsOf } from './db/client.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { rowsOf } from './db/client.js';
 import { certificates, persons, regions, users } from './db/schema/index.js';
 import { DEMO_PASSWORD } from './demo/demo-county.js';
 import { SeedError, seedIfEmpty } from './seed.js';
