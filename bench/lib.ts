@@ -1,5 +1,6 @@
 // Shared pieces of the benchmarks: a fresh PostgreSQL database, an HTTP server on loopback, and
 // latency percentiles. Loopback only; every loop is bounded.
+import { spawnSync } from 'node:child_process';
 import type net from 'node:net';
 import postgres from 'postgres';
 import { buildApp } from '../packages/server/src/app.ts';
@@ -11,7 +12,7 @@ export const BENCH_PG = process.env.BENCH_DATABASE_URL ?? 'postgres://huican:hui
 export async function freshPostgres(
   name: string,
   options: { reuse?: boolean } = {},
-): Promise<{ url: string; handle: DatabaseHandle; drop: () => Promise<void> }> {
+): Promise<{ url: string; handle: DatabaseHandle; close: () => Promise<void>; drop: () => Promise<void> }> {
   const admin = postgres(BENCH_PG, { max: 1, onnotice: () => {} });
   const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
   if (!options.reuse || !exists) {
@@ -22,9 +23,21 @@ export async function freshPostgres(
   u.pathname = `/${name}`;
   const handle = await openPostgres(u.toString(), { max: 10 });
   await handle.migrate();
+  // BENCH_EXTRA_SQL: a file of DDL not yet in a migration (say, a proposed index), applied after them.
+  if (process.env.BENCH_EXTRA_SQL) {
+    const out = spawnSync('psql', [u.toString(), '-v', 'ON_ERROR_STOP=1', '-qf', process.env.BENCH_EXTRA_SQL], {
+      encoding: 'utf8',
+    });
+    if (out.status !== 0) throw new Error(`BENCH_EXTRA_SQL: ${out.stderr}`);
+  }
   return {
     url: u.toString(),
     handle,
+    /** Keeps the database (BENCH_REUSE); ends both connections so that the process can exit. */
+    close: async () => {
+      await handle.close();
+      await admin.end();
+    },
     drop: async () => {
       await handle.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -1,5 +1,6 @@
 export * from './applications.js';
 export * from './certificate.js';
+export * from './certificate-services.js';
 export * from './disability.js';
 export * from './eligibility/index.js';
 export * from './id-number.js';

@@ -35,6 +35,10 @@ export const PERMISSIONS = {
   // who may take which action.
   'applications.file': ['admin', 'officer', 'township', 'village'],
   'institutions.write': ['admin', 'officer'],
+  // Precise rehabilitation (精准康复): assessments, plans and their service records. Institution users only
+  // for persons placed with or assessed at their institution (the server checks the link).
+  'rehab.read': ['admin', 'officer', 'township', 'village', 'institution', 'auditor'],
+  'rehab.write': ['admin', 'officer', 'township', 'institution'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

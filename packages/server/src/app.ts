@@ -19,12 +19,14 @@ import { authRoutes } from './modules/auth/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { householdRoutes } from './modules/households/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
+import { institutionRoutes } from './modules/institutions/routes.js';
 import { jobHandlers } from './modules/jobs/handlers.js';
 import { JobRunner } from './modules/jobs/job-runner.js';
 import { jobRoutes } from './modules/jobs/routes.js';
 import { personRoutes } from './modules/persons/routes.js';
 import { programRoutes } from './modules/programs/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
+import { rehabRoutes } from './modules/rehab/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 
 export type AppDeps = {
@@ -132,7 +134,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   personRoutes(app);
   householdRoutes(app);
   programRoutes(app);
+  institutionRoutes(app);
   applicationRoutes(app);
+  rehabRoutes(app);
   importRoutes(app);
   registerWeb(app, config.webDist);
 

@@ -1,4 +1,4 @@
-import { DEFAULT_PROGRAMS, ROOT_REGION_CODE, todayInChina } from '@huican/core';
+import { CERTIFICATE_SERVICES, DEFAULT_PROGRAMS, ROOT_REGION_CODE, todayInChina } from '@huican/core';
 import { count, sql } from 'drizzle-orm';
 import type { Config } from './config.js';
 import type { Db, Tx } from './db/client.js';
@@ -12,26 +12,39 @@ import { hashPassword } from './modules/auth/passwords.js';
 export class SeedError extends Error {}
 
 /**
- * The programme catalogue of the glossary, on every database (also with HUICAN_SEED=none). Adds the
- * programmes that are missing and leaves existing ones as the admin edited them; run at each start.
+ * The programme catalogue of the glossary and the certificate services, on every database (also with
+ * HUICAN_SEED=none). Adds the entries that are missing and leaves existing ones as the admin edited them;
+ * run at each start.
  */
 export async function seedProgramCatalogue(db: Db): Promise<void> {
   await db.execute(sql`
-    insert into programs (code, name_zh, name_en, kind, unit, auto_approval, required_documents, rule)
-    select p.code, p.name_zh, p.name_en, p.kind, p.unit, p.auto_approval, p.required_documents, p.rule
-    from jsonb_to_recordset(${JSON.stringify(
-      DEFAULT_PROGRAMS.map((p) => ({
+    insert into programs (code, name_zh, name_en, kind, unit, catalogue, auto_approval, required_documents, rule)
+    select p.code, p.name_zh, p.name_en, p.kind, p.unit, p.catalogue, p.auto_approval, p.required_documents, p.rule
+    from jsonb_to_recordset(${JSON.stringify([
+      ...DEFAULT_PROGRAMS.map((p) => ({
         code: p.code,
         name_zh: p.name.zh,
         name_en: p.name.en,
         kind: p.kind,
         unit: p.unit,
+        catalogue: 'programme',
         auto_approval: p.autoApproval,
         required_documents: p.requiredDocuments,
         rule: p.rule,
       })),
-    )}::jsonb) as p(code text, name_zh text, name_en text, kind text, unit text, auto_approval boolean,
-      required_documents jsonb, rule jsonb)
+      ...CERTIFICATE_SERVICES.map((s) => ({
+        code: s.code,
+        name_zh: s.name.zh,
+        name_en: s.name.en,
+        kind: 'service',
+        unit: 'person',
+        catalogue: 'certificate',
+        auto_approval: s.autoApproval,
+        required_documents: s.requiredDocuments,
+        rule: s.rule,
+      })),
+    ])}::jsonb) as p(code text, name_zh text, name_en text, kind text, unit text, catalogue text,
+      auto_approval boolean, required_documents jsonb, rule jsonb)
     on conflict (code) do nothing`);
 }
 

@@ -11,16 +11,25 @@ import { RequireAuth, RequireRole } from './auth/RequireAuth';
 import { AppLayout } from './components/AppLayout';
 import { currentLanguage } from './i18n';
 import { ANTD_LOCALES } from './i18n/antd-locale';
+import { ApplicationDetailPage } from './pages/applications/ApplicationDetailPage';
+import { ApplicationsPage } from './pages/applications/ApplicationsPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { ExpiringCertificatesPage } from './pages/certificates/ExpiringCertificatesPage';
 import { NotFoundPage } from './pages/errors/NotFoundPage';
 import { HomePage } from './pages/home/HomePage';
+import { InstitutionDetailPage } from './pages/institutions/InstitutionDetailPage';
+import { InstitutionFormPage } from './pages/institutions/InstitutionFormPage';
+import { InstitutionsPage } from './pages/institutions/InstitutionsPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { PersonDetailPage } from './pages/persons/PersonDetailPage';
 import { PersonFormPage } from './pages/persons/PersonFormPage';
 import { PersonImportPage } from './pages/persons/PersonImportPage';
 import { PersonsPage } from './pages/persons/PersonsPage';
+import { ProgramDetailPage } from './pages/programs/ProgramDetailPage';
+import { ProgramsPage } from './pages/programs/ProgramsPage';
 import { RegionsPage } from './pages/regions/RegionsPage';
+import { RehabPersonPage } from './pages/rehab/RehabPersonPage';
+import { RehabPlansPage } from './pages/rehab/RehabPlansPage';
 import { SurveyProgressPage } from './pages/surveys/SurveyProgressPage';
 import { UsersPage } from './pages/users/UsersPage';
 import { theme } from './theme';
@@ -116,6 +125,103 @@ function AppRoutes() {
             </RequireRole>
           }
         />
+        <Route path="programs">
+          <Route
+            index
+            element={
+              <RequireRole roles={SCREEN_ROLES.programs}>
+                <ProgramsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path=":code"
+            element={
+              <RequireRole roles={SCREEN_ROLES.programs}>
+                <ProgramDetailPage />
+              </RequireRole>
+            }
+          />
+        </Route>
+        <Route path="applications">
+          <Route
+            index
+            element={
+              <RequireRole roles={SCREEN_ROLES.applications}>
+                <ApplicationsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="overdue"
+            element={
+              <RequireRole roles={SCREEN_ROLES.applications}>
+                {/* A key of its own: the two lists keep no state between them. */}
+                <ApplicationsPage key="overdue" overdueOnly />
+              </RequireRole>
+            }
+          />
+          <Route
+            path=":id"
+            element={
+              <RequireRole roles={SCREEN_ROLES.applications}>
+                <ApplicationDetailPage />
+              </RequireRole>
+            }
+          />
+        </Route>
+        <Route path="rehab">
+          <Route
+            index
+            element={
+              <RequireRole roles={SCREEN_ROLES.rehab}>
+                <RehabPlansPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="persons/:id"
+            element={
+              <RequireRole roles={SCREEN_ROLES.rehab}>
+                <RehabPersonPage />
+              </RequireRole>
+            }
+          />
+        </Route>
+        <Route path="institutions">
+          <Route
+            index
+            element={
+              <RequireRole roles={SCREEN_ROLES.institutions}>
+                <InstitutionsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="new"
+            element={
+              <RequireRole roles={SCREEN_ROLES.institutionsWrite}>
+                <InstitutionFormPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path=":id"
+            element={
+              <RequireRole roles={SCREEN_ROLES.institutions}>
+                <InstitutionDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path=":id/edit"
+            element={
+              <RequireRole roles={SCREEN_ROLES.institutionsWrite}>
+                <InstitutionFormPage />
+              </RequireRole>
+            }
+          />
+        </Route>
         <Route
           path="audit"
           element={

@@ -19,7 +19,6 @@ export const applicationMessages = {
     zh: '只有服务类项目需要安置到定点机构',
     en: 'Only service programmes place persons at institutions',
   },
-  INSTITUTION_NOT_FOUND: { zh: '机构不存在', en: 'Institution not found' },
   INSTITUTION_NOT_DESIGNATED: {
     zh: '该机构未被指定承担此项目，或已停用',
     en: 'This institution is not designated for this programme, or is inactive',
@@ -28,6 +27,10 @@ export const applicationMessages = {
   ALREADY_PLACED: { zh: '此申请已安置到机构', en: 'This application is placed already' },
   NOT_PLACED: { zh: '此申请尚未安置到机构', en: 'This application is not placed at an institution' },
   PLACEMENT_CLOSED: { zh: '安置已结束', en: 'The placement is closed' },
+  COMPLETE_ONE_BY_ONE: {
+    zh: '证件业务需逐件办结并录入结果',
+    en: 'Certificate services are completed one at a time, with their result',
+  },
   INTERNAL_ERROR: { zh: '系统内部错误', en: 'Internal error' },
   'application.COMMENT_REQUIRED': {
     zh: '驳回或退回时必须填写原因',

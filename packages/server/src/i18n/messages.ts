@@ -4,6 +4,7 @@
 import { applicationMessages } from './application-messages.js';
 import { programMessages } from './program-messages.js';
 import { registryMessages } from './registry-messages.js';
+import { rehabMessages } from './rehab-messages.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -91,7 +92,13 @@ const coreMessages = {
   'import.EMPTY': { zh: '文件中没有数据行', en: 'The file has no data rows' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
-export const messages = { ...coreMessages, ...registryMessages, ...programMessages, ...applicationMessages };
+export const messages = {
+  ...coreMessages,
+  ...registryMessages,
+  ...programMessages,
+  ...applicationMessages,
+  ...rehabMessages,
+};
 
 export type MessageKey = keyof typeof messages;
 

@@ -5,13 +5,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Record<string, string>;
+  /** The error body's other members: `reasons` of NOT_ELIGIBLE, `applicationId` of DUPLICATE_APPLICATION… */
+  readonly extra: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: Record<string, string> = {},
+    extra: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.extra = extra;
   }
 }
 
@@ -50,7 +59,9 @@ async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON (a proxy error page, an empty body): fall back to the status alone.
   }
-  const error = (body as { error?: { code?: unknown; message?: unknown; fields?: unknown } } | null)?.error;
+  const error = (body as { error?: { code?: unknown; message?: unknown; fields?: unknown } } | null)?.error as
+    | ({ code?: unknown; message?: unknown; fields?: unknown } & Record<string, unknown>)
+    | undefined;
   const code = typeof error?.code === 'string' ? error.code : `HTTP_${response.status}`;
   const message =
     typeof error?.message === 'string' && error.message
@@ -58,7 +69,8 @@ async function toApiError(response: Response): Promise<ApiError> {
       : i18n.t('errors.http', { status: response.status });
   const fields =
     error?.fields && typeof error.fields === 'object' ? (error.fields as Record<string, string>) : undefined;
-  return new ApiError(response.status, code, message, fields);
+  const { code: _code, message: _message, fields: _fields, ...extra } = error ?? {};
+  return new ApiError(response.status, code, message, fields, extra);
 }
 
 type RequestOptions = { query?: Query; body?: unknown; signal?: AbortSignal };
@@ -101,6 +113,7 @@ export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
 };

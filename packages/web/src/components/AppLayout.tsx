@@ -1,12 +1,17 @@
 import {
   ApartmentOutlined,
+  AppstoreOutlined,
   AuditOutlined,
+  BankOutlined,
+  ClockCircleOutlined,
   DownOutlined,
   FieldTimeOutlined,
+  FileDoneOutlined,
   FormOutlined,
   GlobalOutlined,
   HomeOutlined,
   IdcardOutlined,
+  MedicineBoxOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -23,7 +28,19 @@ import { ChangePasswordModal } from './ChangePasswordModal';
 
 type NavItem = {
   path: string;
-  labelKey: 'nav.home' | 'nav.users' | 'nav.regions' | 'nav.audit' | 'nav.persons' | 'nav.expiring' | 'nav.surveys';
+  labelKey:
+    | 'nav.home'
+    | 'nav.users'
+    | 'nav.regions'
+    | 'nav.audit'
+    | 'nav.persons'
+    | 'nav.expiring'
+    | 'nav.surveys'
+    | 'nav.programs'
+    | 'nav.applications'
+    | 'nav.overdue'
+    | 'nav.institutions'
+    | 'nav.rehab';
   icon: React.ReactNode;
   roles?: readonly Role[];
 };
@@ -38,15 +55,38 @@ const NAV_ITEMS: NavItem[] = [
     roles: SCREEN_ROLES.expiringCertificates,
   },
   { path: '/surveys', labelKey: 'nav.surveys', icon: <FormOutlined aria-hidden />, roles: SCREEN_ROLES.surveys },
+  {
+    path: '/applications',
+    labelKey: 'nav.applications',
+    icon: <FileDoneOutlined aria-hidden />,
+    roles: SCREEN_ROLES.applications,
+  },
+  {
+    path: '/applications/overdue',
+    labelKey: 'nav.overdue',
+    icon: <ClockCircleOutlined aria-hidden />,
+    roles: SCREEN_ROLES.applications,
+  },
+  { path: '/rehab', labelKey: 'nav.rehab', icon: <MedicineBoxOutlined aria-hidden />, roles: SCREEN_ROLES.rehab },
+  { path: '/programs', labelKey: 'nav.programs', icon: <AppstoreOutlined aria-hidden />, roles: SCREEN_ROLES.programs },
+  {
+    path: '/institutions',
+    labelKey: 'nav.institutions',
+    icon: <BankOutlined aria-hidden />,
+    roles: SCREEN_ROLES.institutions,
+  },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined aria-hidden />, roles: SCREEN_ROLES.users },
   { path: '/regions', labelKey: 'nav.regions', icon: <ApartmentOutlined aria-hidden /> },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined aria-hidden />, roles: SCREEN_ROLES.audit },
 ];
 
-/** The menu entry that owns the current address: "/users/42" belongs to "/users". */
+/**
+ * The menu entry that owns the current address: "/users/42" belongs to "/users", and the longest path wins
+ * ("/applications/overdue" is its own entry, "/applications/42" belongs to "/applications").
+ */
 function selectedPath(pathname: string): string {
-  const match = NAV_ITEMS.find((item) => pathname === item.path || pathname.startsWith(`${item.path}/`));
-  return match?.path ?? '';
+  const matches = NAV_ITEMS.filter((item) => pathname === item.path || pathname.startsWith(`${item.path}/`));
+  return matches.sort((a, b) => b.path.length - a.path.length)[0]?.path ?? '';
 }
 
 export function AppLayout() {

@@ -52,6 +52,8 @@ export const applications = pgTable(
     /** The eligibility verdict at filing and at approval (reasons in both languages). */
     eligibility: jsonb('eligibility').$type<{ eligible: boolean; on: string; reasons: BilingualText[] }>(),
     note: text('note'),
+    /** Certificate services: the assessment and the result recorded on completion. */
+    details: jsonb('details').$type<Record<string, unknown>>(),
     filedBy: uuid('filed_by'),
     filedAt: timestamp('filed_at', { withTimezone: true }).notNull(),
     /** The month from which a monthly subsidy is due (the month of application). */

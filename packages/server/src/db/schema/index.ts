@@ -5,4 +5,5 @@ export * from './jobs.js';
 export * from './persons.js';
 export * from './programs.js';
 export * from './regions.js';
+export * from './rehab.js';
 export * from './users.js';

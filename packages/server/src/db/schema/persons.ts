@@ -168,6 +168,8 @@ export const personServices = pgTable(
     /** Recorded by a designated institution for a placement (applications.id), when so. */
     institutionId: uuid('institution_id'),
     applicationId: uuid('application_id'),
+    /** Precise rehabilitation: the personalised plan the service was delivered under (rehab_plans.id). */
+    planId: uuid('plan_id'),
     note: text('note'),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

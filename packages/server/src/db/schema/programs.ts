@@ -27,6 +27,14 @@ export const programs = pgTable(
     nameZh: text('name_zh').notNull(),
     nameEn: text('name_en').notNull(),
     kind: text('kind').$type<ProgramKind>().notNull(),
+    /**
+     * 'programme': the glossary's programmes (GET /api/programs). 'certificate': the certificate services
+     * (评残, renewal, change, reissue, transfer, cancellation), which use the same application workflow
+     * and change the registry when completed.
+     */
+    catalogue: text('catalogue', { enum: ['programme', 'certificate'] })
+      .notNull()
+      .default('programme'),
     unit: text('unit').$type<ProgramUnit>().notNull(),
     autoApproval: boolean('auto_approval').notNull().default(false),
     requiredDocuments: jsonb('required_documents').$type<string[]>().notNull().default([]),
@@ -42,6 +50,7 @@ export const programs = pgTable(
       sql`${t.kind} in ('monthly_subsidy', 'annual_grant', 'household_grant', 'service', 'in_kind')`,
     ),
     check('programs_unit', sql`${t.unit} in ('person', 'household')`),
+    check('programs_catalogue', sql`${t.catalogue} in ('programme', 'certificate')`),
   ],
 );
 

@@ -14,7 +14,26 @@ export const fileApplicationBody = z.strictObject({
   note: z.string().max(2000).optional(),
 });
 
-export const actionBody = z.strictObject({ action: z.enum(APPLICATION_ACTIONS), comment });
+const certificateResult = z.strictObject({
+  hospital: z.string().trim().min(1).max(200).optional(),
+  assessedOn: isoDate.optional(),
+  category: z.number().int().min(1).max(7).optional(),
+  grade: z.number().int().min(1).max(4).optional(),
+  components: z
+    .array(z.strictObject({ category: z.number().int().min(1).max(6), grade: z.number().int().min(1).max(4) }))
+    .max(6)
+    .optional(),
+  issuedOn: isoDate.optional(),
+  regionCode: regionCode.optional(),
+  destination: z.string().trim().min(1).max(200).optional(),
+  reason: z.string().trim().min(1).max(500).optional(),
+});
+
+export const actionBody = z.strictObject({
+  action: z.enum(APPLICATION_ACTIONS),
+  comment,
+  result: certificateResult.optional(),
+});
 
 export const bulkActionBody = z.strictObject({
   ids: z.array(z.uuid()).min(1).max(BULK_LIMIT),

@@ -10,7 +10,7 @@ const ACTIVE: Rule = { fact: 'personStatus', in: ['active'] };
 
 export type Verdict = { eligible: boolean; on: string; reasons: BilingualText[] };
 
-/** The programme's rule of the year against the person's facts on `on`, plus "is active". */
+/** The programme's rule of the year against the person's facts on `on`. */
 export async function checkEligibility(
   db: Queryable,
   person: typeof persons.$inferSelect,
@@ -18,12 +18,16 @@ export async function checkEligibility(
   on: string,
   o: { exceptApplicationId?: string } = {},
 ): Promise<Verdict> {
-  return verdictOf(program.rule, await loadPersonFacts(db, person, program.year, on, o), on);
+  return verdictOf(program, await loadPersonFacts(db, person, program.year, on, o), on);
 }
 
-/** The pure part: the rule plus "is active" against the facts. */
-export function verdictOf(rule: Rule, facts: PersonFacts, on: string): Verdict {
-  const result = evaluateRule({ all: [ACTIVE, rule] }, facts, on);
+/**
+ * The pure part: the rule against the facts, plus "is active" for programmes (a certificate service
+ * such as cancellation or transfer-in also serves persons no longer active; its own rule says so).
+ */
+export function verdictOf(program: Pick<ProgramInYear, 'rule' | 'catalogue'>, facts: PersonFacts, on: string): Verdict {
+  const rule = program.catalogue === 'programme' ? { all: [ACTIVE, program.rule] } : program.rule;
+  const result = evaluateRule(rule, facts, on);
   // A rule that itself requires "active" would report it twice.
   const seen = new Set<string>();
   const reasons = result.reasons.filter((r) => !seen.has(r.zh) && seen.add(r.zh));

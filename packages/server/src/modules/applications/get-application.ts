@@ -18,7 +18,7 @@ import { findApplicationInScope } from './find-application-in-scope.js';
 export async function getApplication(o: { db: Db; actor: Actor; applicationId: string; today: string; lang: Lang }) {
   const { db, actor } = o;
   assertCan(actor, 'applications.read');
-  await findApplicationInScope(db, actor, o.applicationId);
+  const application = await findApplicationInScope(db, actor, o.applicationId);
   const [row] = await selectApplications(db).where(eq(applications.id, o.applicationId));
   if (!row) throw new AppError('APPLICATION_NOT_FOUND', 404);
   const history = await db
@@ -61,5 +61,6 @@ export async function getApplication(o: { db: Db; actor: Actor; applicationId: s
     })),
     attachments: attachments.map((a) => ({ ...a, uploadedAt: a.uploadedAt.toISOString() })),
     placement: placement ?? null,
+    details: application.details ?? null,
   };
 }

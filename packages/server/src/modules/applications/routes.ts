@@ -6,6 +6,7 @@ import { AppError } from '../../errors.js';
 import { requireActor } from '../../http/auth-hooks.js';
 import { pageQuery } from '../../http/pagination.js';
 import { pickLanguage } from '../../i18n/messages.js';
+import { listPrograms } from '../programs/list-programs.js';
 import {
   actionBody,
   applicationListQuery,
@@ -35,6 +36,12 @@ export function applicationRoutes(app: FastifyInstance) {
   };
   const lang = (request: { headers: { 'accept-language'?: string | undefined } }) =>
     pickLanguage(request.headers['accept-language']);
+
+  // The certificate services (评残, renewal, change, reissue, transfer, cancellation), filed as applications.
+  r.get('/api/certificate-services', { schema: { tags } }, async (request) => {
+    requireActor(request);
+    return listPrograms({ db, lang: lang(request), catalogue: 'certificate' });
+  });
 
   r.post('/api/applications', { schema: { tags, body: fileApplicationBody } }, async (request, reply) => {
     const created = await fileApplication({

@@ -6,7 +6,7 @@ import {
   stepHasTimeLimit,
 } from '@huican/core';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Queryable } from '../../db/client.js';
+import type { Queryable, Tx } from '../../db/client.js';
 import { applicationEvents, applications, placements } from '../../db/schema/index.js';
 import { AppError, fieldError } from '../../errors.js';
 import type { Actor } from '../../http/actor.js';
@@ -14,10 +14,16 @@ import { writeAudit } from '../audit/write-audit.js';
 import { findPersonInScope } from '../persons/find-person-in-scope.js';
 import { programInYear } from '../programs/program-year.js';
 import { checkEligibility, notEligible } from './check-eligibility.js';
+import { type CertificateServiceResult, completeCertificateService } from './complete-certificate-service.js';
 import type { WorkflowSettings } from './file-application.js';
 import { findApplicationInScope } from './find-application-in-scope.js';
 
-export type ActionInput = { action: ApplicationAction; comment?: string | undefined };
+export type ActionInput = {
+  action: ApplicationAction;
+  comment?: string | undefined;
+  /** Completing a certificate service: what the registry records (see complete-certificate-service.ts). */
+  result?: CertificateServiceResult | undefined;
+};
 
 export type ActionContext = { actor: Actor; now: Date; today: string; settings: WorkflowSettings };
 
@@ -77,6 +83,12 @@ export async function applyAction(tx: Queryable, ctx: ActionContext, application
     actorName: actor.displayName,
     comment: input.comment?.trim() || null,
   });
+  if (to === 'completed') {
+    const program = await programInYear(tx, application.programCode, application.year);
+    if (program.catalogue === 'certificate') {
+      await completeCertificateService(tx as Tx, { actor, application, result: input.result ?? {}, now, today });
+    }
+  }
   if (to === 'completed' || to === 'withdrawn') {
     await tx
       .update(placements)

@@ -86,6 +86,19 @@ async function bulkChunk(tx: Tx, ctx: ActionContext, ids: string[], input: Actio
     failed.push({ id: r.application.id, code: check.problem === 'ROLE_MAY_NOT' ? 'FORBIDDEN' : 'ILLEGAL_TRANSITION' });
     return [];
   });
+  if (input.action === 'complete') {
+    // A certificate service is completed one at a time, with what the registry is to record.
+    const codes = [...new Set(passing.map((r) => r.application.programCode))];
+    const certificateServices = new Set<string>();
+    for (const code of codes) {
+      if ((await programInYear(tx, code, 2000)).catalogue === 'certificate') certificateServices.add(code);
+    }
+    passing = passing.filter((r) => {
+      if (!certificateServices.has(r.application.programCode)) return true;
+      failed.push({ id: r.application.id, code: 'COMPLETE_ONE_BY_ONE' });
+      return false;
+    });
+  }
   const verdicts = new Map<string, ReturnType<typeof verdictOf>>();
   if (input.action === 'approve' || input.action === 'resubmit') {
     const programs = new Map<string, ProgramInYear>();
@@ -101,7 +114,7 @@ async function bulkChunk(tx: Tx, ctx: ActionContext, ids: string[], input: Actio
     );
     passing = passing.filter((r) => {
       const program = programs.get(`${r.application.programCode}/${r.application.year}`)!;
-      const verdict = verdictOf(program.rule, facts.get(`${r.person.id}/${r.application.year}`)!, today);
+      const verdict = verdictOf(program, facts.get(`${r.person.id}/${r.application.year}`)!, today);
       if (!verdict.eligible) failed.push({ id: r.application.id, code: 'NOT_ELIGIBLE' });
       else verdicts.set(r.application.id, verdict);
       return verdict.eligible;

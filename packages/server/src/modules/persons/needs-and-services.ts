@@ -1,8 +1,8 @@
 import { isRealDate, percent } from '@huican/core';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { type Db, rowsOf } from '../../db/client.js';
-import { needSurveys, personServices } from '../../db/schema/index.js';
+import { type Db, type Queryable, rowsOf } from '../../db/client.js';
+import { needSurveys, personServices, type persons } from '../../db/schema/index.js';
 import { AppError, fieldError } from '../../errors.js';
 import { type Actor, assertCan } from '../../http/actor.js';
 import { regionBreakdown } from '../../scope.js';
@@ -93,6 +93,47 @@ function defaultSurveyDate(year: number, today: string): string {
   return year < current ? `${year}-12-31` : `${year}-01-01`;
 }
 
+/**
+ * Adds needs found elsewhere (a rehabilitation assessment) to the person's needs record of the year,
+ * keeping those already there; the record is created when missing, dated and done as given. One
+ * statement, so that two concurrent additions cannot create two records or lose a need.
+ */
+export async function mergeYearNeeds(
+  tx: Queryable,
+  actor: Actor,
+  o: {
+    person: Pick<typeof persons.$inferSelect, 'id' | 'regionCode'>;
+    year: number;
+    kinds: readonly string[];
+    method: (typeof needSurveys.$inferInsert)['method'];
+    surveyedOn: string;
+    now: Date;
+  },
+) {
+  const kinds = [...new Set(o.kinds)];
+  const [survey] = await tx
+    .insert(needSurveys)
+    .values({
+      personId: o.person.id,
+      year: o.year,
+      regionCode: o.person.regionCode,
+      method: o.method,
+      surveyedOn: o.surveyedOn,
+      needs: kinds,
+      surveyedBy: actor.userId,
+      updatedAt: o.now,
+    })
+    .onConflictDoUpdate({
+      target: [needSurveys.personId, needSurveys.year],
+      set: {
+        needs: sql`${needSurveys.needs} || array(select k from unnest(excluded.needs) as k where k <> all(${needSurveys.needs}))`,
+        updatedAt: o.now,
+      },
+    })
+    .returning();
+  return surveyView(survey!);
+}
+
 export async function listNeeds(o: { db: Db; actor: Actor; personId: string }) {
   assertCan(o.actor, 'persons.read');
   await findPersonInScope(o.db, o.actor, o.personId);
@@ -104,7 +145,7 @@ export async function listNeeds(o: { db: Db; actor: Actor; personId: string }) {
   return rows.map(surveyView);
 }
 
-const serviceView = (s: typeof personServices.$inferSelect) => ({
+export const serviceView = (s: typeof personServices.$inferSelect) => ({
   id: s.id,
   personId: s.personId,
   year: s.year,
@@ -112,7 +153,53 @@ const serviceView = (s: typeof personServices.$inferSelect) => ({
   date: s.serviceDate,
   provider: s.provider,
   note: s.note,
+  institutionId: s.institutionId,
+  applicationId: s.applicationId,
+  planId: s.planId,
 });
+
+/**
+ * Inserts a service record of a person already found in scope; refused once the person left the
+ * registry before the service date. The caller writes the audit row.
+ */
+export async function insertPersonService(
+  tx: Queryable,
+  actor: Actor,
+  person: Pick<typeof persons.$inferSelect, 'id' | 'regionCode' | 'status' | 'statusDate'>,
+  input: {
+    year: number;
+    kind: string;
+    date: string;
+    provider?: string | null | undefined;
+    note?: string | null | undefined;
+    institutionId?: string | null | undefined;
+    applicationId?: string | null | undefined;
+    planId?: string | null | undefined;
+  },
+  now: Date,
+) {
+  if (person.status !== 'active' && person.statusDate && input.date > person.statusDate) {
+    throw new AppError('PERSON_NOT_ACTIVE', 422);
+  }
+  const [service] = await tx
+    .insert(personServices)
+    .values({
+      personId: person.id,
+      year: input.year,
+      kind: input.kind,
+      serviceDate: input.date,
+      provider: input.provider ?? null,
+      note: input.note ?? null,
+      regionCode: person.regionCode,
+      institutionId: input.institutionId ?? null,
+      applicationId: input.applicationId ?? null,
+      planId: input.planId ?? null,
+      createdBy: actor.userId,
+      createdAt: now,
+    })
+    .returning();
+  return serviceView(service!);
+}
 
 /** A service a person received; counted by the rehabilitation report of its year. */
 export async function recordService(o: { db: Db; actor: Actor; personId: string; input: ServiceInput; now: Date }) {
@@ -122,23 +209,7 @@ export async function recordService(o: { db: Db; actor: Actor; personId: string;
   if (Number(input.date.slice(0, 4)) !== input.year) throw fieldError('date', 'date.OUTSIDE_YEAR');
   return o.db.transaction(async (tx) => {
     const person = await findPersonInScope(tx, o.actor, o.personId);
-    if (person.status !== 'active' && person.statusDate && input.date > person.statusDate) {
-      throw new AppError('PERSON_NOT_ACTIVE', 422);
-    }
-    const [service] = await tx
-      .insert(personServices)
-      .values({
-        personId: person.id,
-        year: input.year,
-        kind: input.kind,
-        serviceDate: input.date,
-        provider: input.provider ?? null,
-        note: input.note ?? null,
-        regionCode: person.regionCode,
-        createdBy: o.actor.userId,
-        createdAt: o.now,
-      })
-      .returning();
+    const service = await insertPersonService(tx, o.actor, person, input, o.now);
     await writeAudit(
       tx,
       o.actor,
@@ -147,11 +218,11 @@ export async function recordService(o: { db: Db; actor: Actor; personId: string;
         entityType: 'person',
         entityId: person.id,
         regionCode: person.regionCode,
-        details: { serviceId: service!.id, year: input.year, kind: input.kind, date: input.date },
+        details: { serviceId: service.id, year: input.year, kind: input.kind, date: input.date },
       },
       o.now,
     );
-    return serviceView(service!);
+    return service;
   });
 }
 

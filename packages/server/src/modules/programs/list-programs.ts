@@ -1,23 +1,26 @@
-import { describeRule } from '@huican/core';
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { programs } from '../../db/schema/index.js';
 import type { Lang } from '../../i18n/messages.js';
+import { toCatalogueView } from './program-view.js';
 
-/** The programme catalogue, with each programme's default rule as readable text. */
-export async function listPrograms({ db, lang }: { db: Db; lang: Lang }) {
-  const rows = await db.select().from(programs).orderBy(asc(programs.createdAt), asc(programs.code));
-  return rows.map((p) => ({
-    code: p.code,
-    name: lang === 'en' ? p.nameEn : p.nameZh,
-    nameZh: p.nameZh,
-    nameEn: p.nameEn,
-    kind: p.kind,
-    unit: p.unit,
-    active: p.active,
-    autoApproval: p.autoApproval,
-    requiredDocuments: p.requiredDocuments,
-    rule: p.rule,
-    ruleText: describeRule(p.rule, lang),
-  }));
+/**
+ * A catalogue, with each entry's default rule as readable text: the programmes (GET /api/programs, the
+ * contract's list) or the certificate services (GET /api/certificate-services).
+ */
+export async function listPrograms({
+  db,
+  lang,
+  catalogue = 'programme',
+}: {
+  db: Db;
+  lang: Lang;
+  catalogue?: 'programme' | 'certificate';
+}) {
+  const rows = await db
+    .select()
+    .from(programs)
+    .where(eq(programs.catalogue, catalogue))
+    .orderBy(asc(programs.createdAt), asc(programs.code));
+  return rows.map((p) => toCatalogueView(p, lang));
 }

@@ -10,6 +10,7 @@ export type ProgramInYear = {
   nameEn: string;
   kind: ProgramKind;
   unit: ProgramUnit;
+  catalogue: 'programme' | 'certificate';
   active: boolean;
   autoApproval: boolean;
   year: number;
@@ -36,6 +37,7 @@ export async function programInYear(db: Queryable, code: string, year: number): 
     nameEn: p.nameEn,
     kind: p.kind,
     unit: p.unit,
+    catalogue: p.catalogue,
     active: p.active,
     autoApproval: p.autoApproval,
     year,

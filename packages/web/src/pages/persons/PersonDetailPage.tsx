@@ -1,6 +1,7 @@
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, FileAddOutlined, IdcardOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Tabs, Typography } from 'antd';
+import { Alert, Button, Tabs, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -9,7 +10,10 @@ import { useCurrentUser } from '../../auth/AuthProvider';
 import { can } from '../../auth/permissions';
 import { ButtonLink } from '../../components/ButtonLink';
 import { PageLoading, PageTitle } from '../../components/PageTitle';
+import { FileApplicationModal } from '../applications/FileApplicationModal';
+import { PersonApplications } from '../applications/PersonApplications';
 import { NotFoundPage } from '../errors/NotFoundPage';
+import { PersonRehab } from '../rehab/PersonRehab';
 import { BasicInfoTab } from './BasicInfoTab';
 import { CertificateTab } from './CertificateTab';
 import { HistoryTab } from './HistoryTab';
@@ -17,8 +21,14 @@ import { HouseholdTab } from './HouseholdTab';
 import { PersonStatusTag } from './labels';
 import { NeedsTab } from './NeedsTab';
 
-const TABS = ['basic', 'certificate', 'household', 'needs', 'applications', 'payments', 'history'] as const;
+const TABS = ['basic', 'certificate', 'household', 'needs', 'applications', 'rehab', 'payments', 'history'] as const;
 type TabKey = (typeof TABS)[number];
+
+/** The rehabilitation year chosen in the address (`?year=`), or none (the current year). */
+function yearParam(raw: string | null): number | undefined {
+  const year = Number(raw);
+  return raw && Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : undefined;
+}
 
 /** 一人一档: one person's record, its sections as tabs; the open tab is kept in the address (`?tab=`). */
 export function PersonDetailPage() {
@@ -31,6 +41,7 @@ export function PersonDetailPage() {
     : 'basic';
 
   const person = useQuery({ queryKey: ['persons', 'detail', id], queryFn: () => getPerson(id) });
+  const [filing, setFiling] = useState<'programme' | 'certificate' | null>(null);
 
   const back = (
     <Typography.Paragraph>
@@ -63,8 +74,38 @@ export function PersonDetailPage() {
     {
       key: 'applications',
       label: t('person.tabs.applications'),
-      children: <Typography.Paragraph>{t('person.applicationsPlaceholder')}</Typography.Paragraph>,
+      children: can(user.role, 'applications') ? (
+        <PersonApplications person={data} />
+      ) : (
+        <Typography.Paragraph>{t('person.applicationsPlaceholder')}</Typography.Paragraph>
+      ),
     },
+    ...(can(user.role, 'rehab')
+      ? [
+          {
+            key: 'rehab',
+            label: t('person.tabs.rehab'),
+            children: (
+              <PersonRehab
+                personId={data.id}
+                personName={data.name}
+                active={data.status === 'active'}
+                year={yearParam(params.get('year'))}
+                onYearChange={(year) =>
+                  setParams(
+                    (current) => {
+                      const next = new URLSearchParams(current);
+                      next.set('year', String(year));
+                      return next;
+                    },
+                    { replace: true },
+                  )
+                }
+              />
+            ),
+          },
+        ]
+      : []),
     {
       key: 'payments',
       label: t('person.tabs.payments'),
@@ -81,6 +122,17 @@ export function PersonDetailPage() {
         extra={
           <>
             <PersonStatusTag status={data.status} />
+            {can(user.role, 'applicationsFile') && data.status === 'active' ? (
+              <Button icon={<FileAddOutlined aria-hidden />} onClick={() => setFiling('programme')}>
+                {t('fileApplication.open')}
+              </Button>
+            ) : null}
+            {/* A certificate service may concern a person who is not active (transfer in, cancellation). */}
+            {can(user.role, 'applicationsFile') ? (
+              <Button icon={<IdcardOutlined aria-hidden />} onClick={() => setFiling('certificate')}>
+                {t('fileCertificate.open')}
+              </Button>
+            ) : null}
             {can(user.role, 'personsWrite') ? (
               <ButtonLink to={`/persons/${encodeURIComponent(data.id)}/edit`} icon={<EditOutlined aria-hidden />}>
                 {t('common.edit')}
@@ -98,12 +150,24 @@ export function PersonDetailPage() {
               const next = new URLSearchParams(current);
               if (key === 'basic') next.delete('tab');
               else next.set('tab', key);
+              if (key !== 'rehab') next.delete('year');
               return next;
             },
             { replace: true },
           )
         }
       />
+      {can(user.role, 'applicationsFile') ? (
+        <>
+          <FileApplicationModal person={data} open={filing === 'programme'} onClose={() => setFiling(null)} />
+          <FileApplicationModal
+            person={data}
+            catalogue="certificate"
+            open={filing === 'certificate'}
+            onClose={() => setFiling(null)}
+          />
+        </>
+      ) : null}
     </>
   );
 }
