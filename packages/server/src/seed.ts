@@ -227,6 +227,44 @@ async function insertProgrammeWork(tx: Tx, w: ReturnType<typeof demoProgrammes>)
   );
   await insertJson(
     tx,
+    w.rehabAssessments,
+    (json) => sql`insert into rehab_assessments (id, person_id, year, region_code, place, institution_id, assessed_on,
+        assessor, needs)
+      select r.id, r.person_id, r.year, r.region_code, r.place, r.institution_id, r.assessed_on, r.assessor,
+        array(select jsonb_array_elements_text(r.needs))
+      from jsonb_to_recordset(${json}::jsonb) as r(id uuid, person_id uuid, year smallint, region_code varchar,
+        place text, institution_id uuid, assessed_on date, assessor text, needs jsonb)`,
+  );
+  // An assessment's needs are part of the year's needs record, as when recorded through the API.
+  await tx.execute(sql`
+    insert into need_surveys (person_id, year, region_code, method, identity_checked, surveyed_on, needs)
+    select person_id, year, region_code, case place when 'home' then 'home_visit' else 'other' end, true,
+      assessed_on, needs
+    from rehab_assessments
+    on conflict (person_id, year) do update
+      set needs = array(select distinct unnest(need_surveys.needs || excluded.needs) order by 1)`);
+  await insertJson(
+    tx,
+    w.rehabPlans,
+    (json) => sql`insert into rehab_plans (id, person_id, assessment_id, year, region_code, institution_id,
+        agreement_signed_on, starts_on, ends_on, goals, services, status)
+      select r.id, r.person_id, r.assessment_id, r.year, r.region_code, r.institution_id, r.agreement_signed_on,
+        r.starts_on, r.ends_on, r.goals, r.services, r.status
+      from jsonb_to_recordset(${json}::jsonb) as r(id uuid, person_id uuid, assessment_id uuid, year smallint,
+        region_code varchar, institution_id uuid, agreement_signed_on date, starts_on date, ends_on date, goals text,
+        services jsonb, status text)`,
+  );
+  await insertJson(
+    tx,
+    w.planServices,
+    (json) => sql`insert into person_services (person_id, year, kind, service_date, provider, region_code,
+        institution_id, plan_id)
+      select s.person_id, s.year, s.kind, s.service_date, s.provider, s.region_code, s.institution_id, s.plan_id
+      from jsonb_to_recordset(${json}::jsonb) as s(person_id uuid, year smallint, kind text, service_date date,
+        provider text, region_code varchar, institution_id uuid, plan_id uuid)`,
+  );
+  await insertJson(
+    tx,
     w.placements,
     (json) => sql`insert into placements (application_id, institution_id, person_id, region_code, started_on, ended_on,
         status)

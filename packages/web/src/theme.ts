@@ -13,6 +13,12 @@ const textMuted = '#6b6b6b'; // 5.3:1 on white, 4.9:1 on the disabled-field grey
 export const theme: ThemeConfig = {
   token: {
     colorPrimary: primary,
+    // antd derives a lighter hover blue (~4.3:1): a hovered or focused default button's text would fail.
+    colorPrimaryHover: '#003eb3', // 8.9:1 on white
+    colorPrimaryActive: '#002c8c',
+    colorPrimaryTextHover: '#003eb3',
+    colorPrimaryTextActive: '#002c8c',
+    colorErrorHover: '#a8071a',
     colorInfo: primary,
     colorLink: primary,
     colorLinkHover: '#003eb3',

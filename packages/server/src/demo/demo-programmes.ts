@@ -3,6 +3,7 @@ import {
   addDays,
   addWorkingDays,
   ageOn,
+  CERTIFICATE_SERVICES,
   certificateStatus,
   DEFAULT_PROGRAMS,
   DEFAULT_STEP_WORKING_DAYS,
@@ -220,11 +221,12 @@ export function demoProgrammes(
     year: number,
     yearEnd: string,
     needs: NeedKind[],
+    onlyPending = false,
   ): Row | null {
     if (program.unit === 'household' && person.household_id) {
       if (householdsApplied.has(`${person.household_id}/${year}`)) return null;
     }
-    const pending = year === thisYear && random() < 0.22;
+    const pending = onlyPending || (year === thisYear && random() < 0.22);
     const status = pending
       ? pick(random, PENDING_MIX)
       : pick(random, program.kind === 'monthly_subsidy' ? MONTHLY_DECIDED_MIX : DECIDED_MIX);
@@ -367,5 +369,91 @@ export function demoProgrammes(
     return row;
   }
 
-  return { institutions, programYears, targets, applications, events, placements };
+  // Certificate services waiting at the counter: renewals of certificates in their last year, and a
+  // few reissues. (Decided ones would have changed the registry; the demo keeps those pending.)
+  for (const person of registry.persons) {
+    if (person.status !== 'active') continue;
+    const renewable = person.cert_valid_until <= addDays(today, 365) && person.cert_valid_until >= addDays(today, -60);
+    const service = renewable && random() < 0.3 ? 'cert_renew' : random() < 0.002 ? 'cert_reissue' : null;
+    if (!service) continue;
+    const s = CERTIFICATE_SERVICES.find((c) => c.code === service)!;
+    demoApplication({ ...s, kind: 'service', unit: 'person' }, person, thisYear, today, [], true);
+  }
+
+  // Precise rehabilitation for the approved and completed precise-rehab applications: an assessment, a
+  // plan (service agreement) and the sessions delivered so far.
+  const rehabAssessments: Row[] = [];
+  const rehabPlans: Row[] = [];
+  const planServices: Row[] = [];
+  const personById = new Map(registry.persons.map((p) => [p.id, p]));
+  const centre = institutions[0]!;
+  for (const a of applications) {
+    if (a.program_code !== 'precise_rehab' || (a.status !== 'approved' && a.status !== 'completed')) continue;
+    const person = personById.get(a.person_id as string)!;
+    const assessedOn = a.applied_on as string;
+    const atHome = random() < 0.6;
+    const assessmentId = uuid(random);
+    const needs = [...new Set<NeedKind>(['rehab_training', ...(needsOf.get(person.id) ?? [])])].filter((n) =>
+      ['rehab_training', 'assistive_device', 'medication', 'supportive_service'].includes(n),
+    );
+    rehabAssessments.push({
+      id: assessmentId,
+      person_id: person.id,
+      year: thisYear,
+      region_code: person.region_code,
+      place: atHome ? 'home' : 'institution',
+      institution_id: atHome ? null : centre.id,
+      assessed_on: assessedOn,
+      assessor: atHome ? '县康复中心上门评估组' : '县残疾人康复中心',
+      needs,
+    });
+    const startsOn = assessedOn;
+    const endsOn = `${thisYear}-12-31`;
+    const sessions = pick(random, [
+      [12, 2],
+      [24, 3],
+      [36, 1],
+    ]);
+    const planId = uuid(random);
+    rehabPlans.push({
+      id: planId,
+      person_id: person.id,
+      assessment_id: assessmentId,
+      year: thisYear,
+      region_code: person.region_code,
+      institution_id: centre.id,
+      agreement_signed_on: assessedOn,
+      starts_on: startsOn,
+      ends_on: endsOn,
+      goals: '改善日常生活活动能力，提高生活自理水平',
+      services: [{ kind: 'rehab_training', sessions, provider: centre.name }],
+      status: a.status === 'completed' ? 'completed' : 'active',
+    });
+    const span = Math.max(0, daysBetween(startsOn, today));
+    const delivered = a.status === 'completed' ? sessions : Math.min(sessions, Math.floor(span / 10));
+    for (let i = 0; i < delivered; i++) {
+      planServices.push({
+        person_id: person.id,
+        year: thisYear,
+        kind: 'rehab_training',
+        service_date: addDays(startsOn, Math.min(span, Math.floor(((i + 1) * span) / (delivered + 1)))),
+        provider: centre.name,
+        region_code: person.region_code,
+        institution_id: centre.id,
+        plan_id: planId,
+      });
+    }
+  }
+
+  return {
+    institutions,
+    programYears,
+    targets,
+    applications,
+    events,
+    placements,
+    rehabAssessments,
+    rehabPlans,
+    planServices,
+  };
 }
