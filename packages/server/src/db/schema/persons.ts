@@ -54,6 +54,9 @@ export const persons = pgTable(
     countyCode: varchar('county_code', { length: 6 }).notNull(),
     phone: text('phone'),
     address: text('address'),
+    /** Where subsidies are paid: the bank and account of the 一卡通 (social-security card). */
+    bankName: text('bank_name'),
+    bankAccount: text('bank_account'),
     lowIncome: boolean('low_income').notNull().default(false),
     extremePoverty: boolean('extreme_poverty').notNull().default(false),
     povertyMonitored: boolean('poverty_monitored').notNull().default(false),
