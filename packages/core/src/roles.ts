@@ -35,6 +35,12 @@ export const PERMISSIONS = {
   // who may take which action.
   'applications.file': ['admin', 'officer', 'township', 'village'],
   'institutions.write': ['admin', 'officer'],
+  // Payments: the county generates cycles (maker); finance or admin approves another user's cycle
+  // (checker), marks it paid, downloads the bank file and imports the bank's return file.
+  'payments.read': ['admin', 'officer', 'finance', 'township', 'auditor'],
+  'payments.create': ['admin', 'officer', 'finance'],
+  'payments.approve': ['admin', 'finance'],
+  'payments.bank': ['admin', 'finance'],
   // Precise rehabilitation (精准康复): assessments, plans and their service records. Institution users only
   // for persons placed with or assessed at their institution (the server checks the link).
   'rehab.read': ['admin', 'officer', 'township', 'village', 'institution', 'auditor'],
