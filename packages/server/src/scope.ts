@@ -33,3 +33,13 @@ export function regionBreakdown(actor: Scope, regionCode?: string | undefined) {
       sql<string>`rpad(left(${column}, ${sql.raw(String(childLength))}), 12, '0')`,
   };
 }
+
+/**
+ * The county of a scope (the whole database stays the whole database): designated institutions serve
+ * their whole county, so township and village users see the county's institutions, not only those
+ * standing in their own township.
+ */
+export function countyScope(scope: Scope): Scope {
+  if (scope.regionCode === ROOT_REGION_CODE) return scope;
+  return { regionCode: `${scope.regionCode.slice(0, 6)}000000` };
+}

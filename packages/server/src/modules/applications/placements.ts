@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { applicationEvents, institutions, personServices, placements, programs } from '../../db/schema/index.js';
 import { AppError, fieldError } from '../../errors.js';
 import { type Actor, assertRole } from '../../http/actor.js';
-import { assertInScope } from '../../scope.js';
+import { assertInScope, countyScope } from '../../scope.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { findApplicationInScope, institutionOf } from './find-application-in-scope.js';
 
@@ -39,7 +39,7 @@ export async function placeApplication(o: {
         .where(eq(institutions.id, o.input.institutionId))
         .for('update');
       if (!institution) throw new AppError('INSTITUTION_NOT_FOUND', 404);
-      assertInScope(actor, institution.regionCode, 'INSTITUTION_NOT_FOUND');
+      assertInScope(countyScope(actor), institution.regionCode, 'INSTITUTION_NOT_FOUND');
       if (!institution.active || !institution.programs.includes(application.programCode)) {
         throw new AppError('INSTITUTION_NOT_DESIGNATED', 422);
       }

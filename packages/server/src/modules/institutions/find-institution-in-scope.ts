@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/client.js';
 import { institutions, regions } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../../http/actor.js';
-import { assertInScope } from '../../scope.js';
+import { assertInScope, countyScope } from '../../scope.js';
 import { institutionColumns, regionOfInstitution, toInstitutionView } from './institution-view.js';
 
 /** The institution's row, or 404 INSTITUTION_NOT_FOUND when absent or outside the actor's region. */
@@ -11,7 +11,7 @@ export async function findInstitutionInScope(db: Queryable, actor: Actor, id: st
   const query = db.select().from(institutions).where(eq(institutions.id, id));
   const [row] = o.forUpdate ? await query.for('update') : await query;
   if (!row) throw new AppError('INSTITUTION_NOT_FOUND', 404);
-  assertInScope(actor, row.regionCode, 'INSTITUTION_NOT_FOUND');
+  assertInScope(countyScope(actor), row.regionCode, 'INSTITUTION_NOT_FOUND');
   return row;
 }
 

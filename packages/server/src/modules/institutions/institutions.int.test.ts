@@ -187,8 +187,14 @@ describe('GET /api/institutions and /api/institutions/:id', () => {
     expect(byProgram.json().items.map((i: { id: string }) => i.id)).toEqual([hospitalId]);
     const byKind = await call('officer', 'GET', '/api/institutions?kind=rehab_center&active=true');
     expect(byKind.json().items.map((i: { id: string }) => i.id)).toEqual([centreId]);
+    // Institutions serve their whole county: a township officer sees the county's, wherever they stand.
     const township = await call('township2', 'GET', '/api/institutions');
-    expect(township.json().items.map((i: { id: string }) => i.id)).toEqual([hospitalId]);
+    expect(
+      township
+        .json()
+        .items.map((i: { id: string }) => i.id)
+        .sort(),
+    ).toEqual([centreId, hospitalId].sort());
     const other = await call('otherOfficer', 'GET', '/api/institutions');
     expect(other.json().items.map((i: { name: string }) => i.name)).toEqual(['邻县托养中心']);
     expect((await call('root', 'GET', '/api/institutions')).json().total).toBe(3);
@@ -200,7 +206,8 @@ describe('GET /api/institutions and /api/institutions/:id', () => {
     const res = await call('institution', 'GET', `/api/institutions/${centreId}`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id: centreId, openPlacements: 2, availablePlaces: 0 });
-    const zh = await call('township2', 'GET', `/api/institutions/${centreId}`);
+    expect((await call('township2', 'GET', `/api/institutions/${centreId}`)).statusCode).toBe(200);
+    const zh = await call('otherOfficer', 'GET', `/api/institutions/${centreId}`);
     expect(zh.statusCode).toBe(404);
     expect(zh.json().error).toEqual({ code: 'INSTITUTION_NOT_FOUND', message: '机构不存在' });
     const en = await call('otherOfficer', 'GET', `/api/institutions/${centreId}`, undefined, {

@@ -2,7 +2,7 @@ import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { institutions, regions } from '../../db/schema/index.js';
 import { type Actor, assertCan } from '../../http/actor.js';
-import { scopeWhere } from '../../scope.js';
+import { countyScope, scopeWhere } from '../../scope.js';
 import { institutionColumns, regionOfInstitution, toInstitutionView } from './institution-view.js';
 import type { InstitutionListQuery } from './institutions.schemas.js';
 
@@ -10,7 +10,7 @@ import type { InstitutionListQuery } from './institutions.schemas.js';
 export async function listInstitutions(o: { db: Queryable; actor: Actor; query: InstitutionListQuery }) {
   assertCan(o.actor, 'programs.read');
   const { q, programCode, kind, active, page, pageSize } = o.query;
-  const conditions: (SQL | undefined)[] = [scopeWhere(o.actor, institutions.regionCode)];
+  const conditions: (SQL | undefined)[] = [scopeWhere(countyScope(o.actor), institutions.regionCode)];
   if (programCode) conditions.push(sql`${programCode} = any(${institutions.programs})`);
   if (kind) conditions.push(eq(institutions.kind, kind));
   if (active) conditions.push(eq(institutions.active, active === 'true'));

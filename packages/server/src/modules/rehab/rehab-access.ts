@@ -3,7 +3,7 @@ import { type Queryable, rowsOf } from '../../db/client.js';
 import { institutions, placements, rehabAssessments, rehabPlans } from '../../db/schema/index.js';
 import { AppError, fieldError } from '../../errors.js';
 import type { Actor } from '../../http/actor.js';
-import { assertInScope } from '../../scope.js';
+import { assertInScope, countyScope } from '../../scope.js';
 import { institutionOf } from '../applications/find-application-in-scope.js';
 import { findPersonInScope } from '../persons/find-person-in-scope.js';
 
@@ -77,7 +77,7 @@ export async function resolveInstitution(
   if (!id) return null;
   const [row] = await db.select().from(institutions).where(eq(institutions.id, id));
   if (!row) throw new AppError('INSTITUTION_NOT_FOUND', 404);
-  assertInScope(actor, row.regionCode, 'INSTITUTION_NOT_FOUND');
+  assertInScope(countyScope(actor), row.regionCode, 'INSTITUTION_NOT_FOUND');
   if (!row.active || !row.programs.includes('precise_rehab')) throw new AppError('INSTITUTION_NOT_DESIGNATED', 422);
   return { id: row.id, name: row.name };
 }
