@@ -23,6 +23,8 @@ import { institutionRoutes } from './modules/institutions/routes.js';
 import { jobHandlers } from './modules/jobs/handlers.js';
 import { JobRunner } from './modules/jobs/job-runner.js';
 import { jobRoutes } from './modules/jobs/routes.js';
+import { bankRoutes } from './modules/payments/bank-routes.js';
+import { paymentRoutes } from './modules/payments/routes.js';
 import { personRoutes } from './modules/persons/routes.js';
 import { programRoutes } from './modules/programs/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
@@ -137,6 +139,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   institutionRoutes(app);
   applicationRoutes(app);
   rehabRoutes(app);
+  paymentRoutes(app);
+  bankRoutes(app);
   importRoutes(app);
   registerWeb(app, config.webDist);
 

@@ -56,6 +56,7 @@ const envSchema = z.object({
   HUICAN_STEP_WORKING_DAYS: positiveInt.max(60).default(10),
   HUICAN_HOLIDAYS: dateList.default([]),
   HUICAN_EXTRA_WORKDAYS: dateList.default([]),
+  HUICAN_SETTLEMENT_ADVANCE_PERCENT: z.coerce.number().int().min(0).max(100).default(50),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -79,6 +80,8 @@ export type Config = {
   /** Time limit of each application step (township review, county approval), in working days. */
   stepWorkingDays: number;
   workCalendar: WorkCalendar;
+  /** Institution settlements: the share of a placement's amount paid in advance (percent, 0–100). */
+  settlementAdvancePercent: number;
   logLevel: string;
 };
 
@@ -120,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uploadLimitBytes: e.HUICAN_UPLOAD_LIMIT_MB * 1024 * 1024,
     stepWorkingDays: e.HUICAN_STEP_WORKING_DAYS,
     workCalendar: { holidays: e.HUICAN_HOLIDAYS, extraWorkdays: e.HUICAN_EXTRA_WORKDAYS },
+    settlementAdvancePercent: e.HUICAN_SETTLEMENT_ADVANCE_PERCENT,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -85,6 +85,89 @@ describe('seeding', () => {
     const institution = await t.login('institution', DEMO_PASSWORD);
     const placed = await t.app.inject({ url: '/api/applications', headers: { cookie: institution } });
     expect(placed.json().total).toBeGreaterThan(0);
+
+    // Twelve months of the two monthly subsidies: paid cycles, the current month's waiting for approval.
+    const db = t.database.db;
+    const cycles = rowsOf<{ program_code: string; kind: string; status: string; n: number }>(
+      await db.execute(sql`select program_code, kind, status, count(*)::int as n from payment_cycles
+        where region_code = '341599000000' group by 1, 2, 3 order by 1, 2, 3`),
+    );
+    for (const code of ['living_subsidy', 'nursing_subsidy']) {
+      const monthly = cycles.filter((c) => c.program_code === code && c.kind === 'monthly');
+      expect(monthly.find((c) => c.status === 'paid')?.n, code).toBe(11);
+      expect(monthly.filter((c) => c.status !== 'paid').map((c) => c.n)).toEqual([1]);
+      expect(cycles.find((c) => c.program_code === code && c.kind === 'repayment')?.n ?? 0).toBeGreaterThan(0);
+    }
+    type Checks = Record<
+      | 'same_user'
+      | 'by_finance'
+      | 'approved'
+      | 'paid'
+      | 'failed'
+      | 'odd_reasons'
+      | 'awaiting'
+      | 'twice'
+      | 'after_death'
+      | 'paid_without_account'
+      | 'wrong_totals'
+      | 'no_account'
+      | 'odd_accounts',
+      number
+    >;
+    const checks = rowsOf<Checks>(
+      await db.execute(sql`select
+        (select count(*)::int from payment_cycles where status = 'paid'
+          and (approved_by is null or approved_by = created_by)) as same_user,
+        (select count(*)::int from payment_cycles c join users o on o.id = c.created_by
+          join users f on f.id = c.approved_by where o.username = 'officer' and f.username = 'finance') as by_finance,
+        (select count(*)::int from payment_cycles where status in ('approved', 'paid')) as approved,
+        (select count(*)::int from payment_lines where status = 'paid') as paid,
+        (select count(*)::int from payment_lines where status = 'failed') as failed,
+        (select count(*)::int from payment_lines where status = 'failed'
+          and failure_reason not in ('账号不存在', '户名不符', '账户已冻结')) as odd_reasons,
+        (select count(*)::int from payment_lines where status = 'failed' and repaid_by_line_id is null) as awaiting,
+        (select count(*)::int from (select 1 from payment_lines where status in ('paid', 'pending')
+          and kind in ('regular', 'back_pay', 'repayment')
+          group by person_id, program_code, period having count(*) > 1) d) as twice,
+        (select count(*)::int from payment_lines l join persons p on p.id = l.person_id
+          where p.status <> 'active' and (l.period || '-01')::date > p.status_date) as after_death,
+        (select count(*)::int from payment_lines where status = 'paid'
+          and (bank_account is null or paid_on is null or bank_reference is null)) as paid_without_account,
+        (select count(*)::int from payment_cycles c where total_cents <> (select coalesce(sum(amount_cents), 0)
+          from payment_lines l where l.cycle_id = c.id)) as wrong_totals,
+        (select count(*)::int from persons where bank_account is null) as no_account,
+        (select count(*)::int from persons where bank_account !~ '^[0-9]{19}$') as odd_accounts`),
+    )[0]!;
+    expect(checks).toMatchObject({
+      same_user: 0,
+      odd_reasons: 0,
+      twice: 0,
+      after_death: 0,
+      paid_without_account: 0,
+      wrong_totals: 0,
+      odd_accounts: 0,
+    });
+    expect(checks.by_finance).toBe(checks.approved);
+    expect(checks.paid).toBeGreaterThan(20_000);
+    expect(checks.failed).toBeGreaterThan(10);
+    expect(checks.failed / (checks.paid + checks.failed)).toBeLessThan(0.01);
+    expect(checks.awaiting).toBeGreaterThan(0);
+    expect(checks.no_account / 20_000).toBeGreaterThan(0.01);
+    expect(checks.no_account / 20_000).toBeLessThan(0.03);
+    // The last paid month's failures wait for a re-payment batch, which the officer can make now; the
+    // bank file of a paid cycle downloads for finance.
+    const [last] = rowsOf<{ id: string }>(
+      await db.execute(sql`select c.id from payment_cycles c where c.kind = 'monthly' and c.status = 'paid'
+        and exists (select 1 from payment_lines l where l.cycle_id = c.id and l.status = 'failed'
+          and l.repaid_by_line_id is null)
+        order by c.period desc limit 1`),
+    );
+    const repay = await t.app.inject({ method: 'POST', url: `/api/cycles/${last!.id}/repayment`, headers: { cookie } });
+    expect(repay.statusCode, repay.body).toBe(201);
+    const finance = await t.login('finance', DEMO_PASSWORD);
+    const file = await t.app.inject({ url: `/api/cycles/${last!.id}/bank-file.csv`, headers: { cookie: finance } });
+    expect(file.statusCode).toBe(200);
+    expect(Number(file.headers['x-line-count'])).toBeGreaterThan(1000);
   });
 
   it('none: only the admin, with the configured password, scoped to the whole database', async () => {

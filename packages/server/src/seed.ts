@@ -3,7 +3,9 @@ import { count, sql } from 'drizzle-orm';
 import type { Config } from './config.js';
 import type { Db, Tx } from './db/client.js';
 import { users } from './db/schema/index.js';
+import { assignDemoBankAccounts } from './demo/demo-bank-accounts.js';
 import { DEMO_PASSWORD, demoRegions, demoUsers } from './demo/demo-county.js';
+import { demoPayments } from './demo/demo-payments.js';
 import { demoPersons } from './demo/demo-persons.js';
 import { demoProgrammes } from './demo/demo-programmes.js';
 import { SYSTEM_ACTOR, writeAudit } from './modules/audit/write-audit.js';
@@ -96,6 +98,11 @@ export async function seedDemo(
   const accounts = demoUsers(regionRows);
   const today = options.today ?? todayInChina();
   const registry = demoPersons(regionRows, today, options.persons ?? 20_000);
+  const withProgrammes = options.programmes ?? registry.persons.length <= 50_000;
+  const work = withProgrammes ? demoProgrammes(regionRows, registry, today) : null;
+  // The payments also decide who has a bank account (everyone paid so far has one).
+  const payments = work ? demoPayments(regionRows, registry, work, today) : null;
+  if (!payments) assignDemoBankAccounts(registry.persons);
   const hashes = await Promise.all(accounts.map(() => hashPassword(DEMO_PASSWORD)));
   await db.transaction(async (tx) => {
     await tx.execute(sql`
@@ -106,9 +113,7 @@ export async function seedDemo(
       )}::jsonb) as r(code varchar, name text, level text, parent_code varchar)`);
     await tx.insert(users).values(accounts.map((a, i) => ({ ...a, passwordHash: hashes[i]! })));
     await insertRegistry(tx, registry);
-    const withProgrammes = options.programmes ?? registry.persons.length <= 50_000;
-    const work = withProgrammes ? demoProgrammes(regionRows, registry, today) : null;
-    if (work) await insertProgrammeWork(tx, work);
+    if (work && payments) await insertProgrammeWork(tx, work, payments);
     await writeAudit(tx, SYSTEM_ACTOR, {
       action: 'seed.demo',
       entityType: 'database',
@@ -117,7 +122,9 @@ export async function seedDemo(
         users: accounts.length,
         persons: registry.persons.length,
         households: registry.households.length,
-        applications: work?.applications.length ?? 0,
+        applications: (work?.applications.length ?? 0) + (payments?.applications.length ?? 0),
+        paymentCycles: payments?.cycles.length ?? 0,
+        paymentLines: payments?.lines.length ?? 0,
       },
     });
   });
@@ -142,16 +149,18 @@ async function insertRegistry(tx: Tx, r: ReturnType<typeof demoPersons>) {
     r.persons,
     (json) => sql`insert into persons (id, name, name_pinyin, name_initials, id_number, gender, birth_date, region_code,
         county_code, phone, address, low_income, extreme_poverty, poverty_monitored, guardian, status, status_date,
-        household_id, household_relation, cert_number, category, grade, components, cert_issued_on, cert_valid_until, cert_state)
+        household_id, household_relation, cert_number, category, grade, components, cert_issued_on, cert_valid_until, cert_state,
+        bank_name, bank_account)
       select p.id, p.name, p.name_pinyin, p.name_initials, p.id_number, p.gender, p.birth_date, p.region_code,
         left(p.region_code, 6), p.phone, p.address, p.low_income, p.extreme_poverty, p.poverty_monitored, p.guardian,
         p.status, p.status_date, p.household_id, p.household_relation, p.cert_number, p.category, p.grade,
-        p.components, p.cert_issued_on, p.cert_valid_until, 'normal'
+        p.components, p.cert_issued_on, p.cert_valid_until, 'normal', p.bank_name, p.bank_account
       from jsonb_to_recordset(${json}::jsonb) as p(id uuid, name text, name_pinyin text, name_initials text,
         id_number varchar, gender text, birth_date date, region_code varchar, phone text, address text,
         low_income boolean, extreme_poverty boolean, poverty_monitored boolean, guardian jsonb, status text,
         status_date date, household_id uuid, household_relation text, cert_number varchar, category smallint,
-        grade smallint, components jsonb, cert_issued_on date, cert_valid_until date)`,
+        grade smallint, components jsonb, cert_issued_on date, cert_valid_until date, bank_name text,
+        bank_account text)`,
   );
   await insertJson(
     tx,
@@ -172,7 +181,11 @@ async function insertRegistry(tx: Tx, r: ReturnType<typeof demoPersons>) {
   );
 }
 
-async function insertProgrammeWork(tx: Tx, w: ReturnType<typeof demoProgrammes>) {
+async function insertProgrammeWork(
+  tx: Tx,
+  w: ReturnType<typeof demoProgrammes>,
+  payments: ReturnType<typeof demoPayments>,
+) {
   await insertJson(
     tx,
     w.institutions,
@@ -189,7 +202,7 @@ async function insertProgrammeWork(tx: Tx, w: ReturnType<typeof demoProgrammes>)
   await tx.execute(sql`update users set institution_id = ${w.institutions[0]!.id} where username = 'institution'`);
   await insertJson(
     tx,
-    w.programYears,
+    [...w.programYears, ...payments.programYears],
     (json) => sql`insert into program_years (program_code, year, monthly_cents_by_grade, amount_cents, budget_cents)
       select y.program_code, y.year, y.monthly_cents_by_grade, y.amount_cents, y.budget_cents
       from jsonb_to_recordset(${json}::jsonb) as y(program_code text, year smallint, monthly_cents_by_grade jsonb,
@@ -204,7 +217,7 @@ async function insertProgrammeWork(tx: Tx, w: ReturnType<typeof demoProgrammes>)
   );
   await insertJson(
     tx,
-    w.applications,
+    [...w.applications, ...payments.applications],
     (json) => sql`insert into applications (id, person_id, program_code, year, household_id, region_code, county_code,
         status, due_on, auto_approved, eligibility, filed_at, applied_on, decided_at, completed_at, updated_at, version)
       select a.id, a.person_id, a.program_code, a.year, a.household_id, a.region_code, left(a.region_code, 6),
@@ -217,7 +230,7 @@ async function insertProgrammeWork(tx: Tx, w: ReturnType<typeof demoProgrammes>)
   );
   await insertJson(
     tx,
-    w.events,
+    [...w.events, ...payments.events],
     (
       json,
     ) => sql`insert into application_events (application_id, at, action, from_status, to_status, actor_name, comment)
@@ -272,4 +285,43 @@ async function insertProgrammeWork(tx: Tx, w: ReturnType<typeof demoProgrammes>)
       from jsonb_to_recordset(${json}::jsonb) as p(application_id uuid, institution_id uuid, person_id uuid,
         region_code varchar, started_on date, ended_on date, status text)`,
   );
+  await insertPayments(tx, payments);
+}
+
+/** The demo's payment cycles and lines; lines keep their generated ids (re-payments point to them). */
+async function insertPayments(tx: Tx, p: ReturnType<typeof demoPayments>) {
+  await insertJson(
+    tx,
+    p.cycles,
+    (json) => sql`insert into payment_cycles (id, program_code, kind, period, year, region_code, county_code, status,
+        count, total_cents, source_cycle_id, created_by, created_at, submitted_by, submitted_at, approved_by,
+        approved_at, paid_by, paid_at)
+      select c.id, c.program_code, c.kind, c.period, c.year, c.region_code, left(c.region_code, 6), c.status,
+        c.count, c.total_cents, c.source_cycle_id, o.id, c.created_at,
+        case when c.submitted_at is not null then o.id end, c.submitted_at,
+        case when c.approved_at is not null then f.id end, c.approved_at,
+        case when c.paid_at is not null then f.id end, c.paid_at
+      from jsonb_to_recordset(${json}::jsonb) as c(id uuid, program_code text, kind text, period varchar,
+        year smallint, region_code varchar, status text, count int, total_cents bigint, source_cycle_id uuid,
+        created_at timestamptz, submitted_at timestamptz, approved_at timestamptz, paid_at timestamptz)
+      cross join (select id from users where username = 'officer') as o
+      cross join (select id from users where username = 'finance') as f`,
+  );
+  await insertJson(
+    tx,
+    p.lines,
+    (json) => sql`insert into payment_lines (id, cycle_id, program_code, kind, period, year, person_id, application_id,
+        region_code, grade, amount_cents, payee_name, bank_name, bank_account, status, failure_reason, bank_reference,
+        paid_on, repaid_by_line_id)
+      overriding system value
+      select l.id, l.cycle_id, l.program_code, l.kind, l.period, l.year, l.person_id, l.application_id,
+        l.region_code, l.grade, l.amount_cents, l.payee_name, l.bank_name, l.bank_account, l.status,
+        l.failure_reason, l.bank_reference, l.paid_on, l.repaid_by_line_id
+      from jsonb_to_recordset(${json}::jsonb) as l(id bigint, cycle_id uuid, program_code text, kind text,
+        period varchar, year smallint, person_id uuid, application_id uuid, region_code varchar, grade smallint,
+        amount_cents int, payee_name text, bank_name text, bank_account text, status text, failure_reason text,
+        bank_reference text, paid_on date, repaid_by_line_id bigint)`,
+  );
+  await tx.execute(sql`select setval(pg_get_serial_sequence('payment_lines', 'id'),
+    (select coalesce(max(id), 0) + 1 from payment_lines), false)`);
 }

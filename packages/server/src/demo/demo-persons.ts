@@ -81,6 +81,9 @@ export type DemoPerson = {
   cert_issued_on: string;
   cert_valid_until: string;
   guardian: { name: string; relation: string; phone: string } | null;
+  /** Set by assignDemoBankAccounts (demo-bank-accounts.ts). */
+  bank_name?: string | null;
+  bank_account?: string | null;
 };
 
 export type DemoHousehold = { id: string; region_code: string; address: string };

@@ -2,6 +2,8 @@
 // field-level keys); `{name}` placeholders are filled from the error's params.
 
 import { applicationMessages } from './application-messages.js';
+import { bankMessages } from './bank-messages.js';
+import { paymentMessages } from './payment-messages.js';
 import { programMessages } from './program-messages.js';
 import { registryMessages } from './registry-messages.js';
 import { rehabMessages } from './rehab-messages.js';
@@ -98,6 +100,8 @@ export const messages = {
   ...programMessages,
   ...applicationMessages,
   ...rehabMessages,
+  ...paymentMessages,
+  ...bankMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -1,10 +1,11 @@
-import { makeCertificateNumber, makeIdNumber } from '@huican/core';
+import { addDays, makeCertificateNumber, makeIdNumber } from '@huican/core';
 import { describe, expect, it } from 'vitest';
 import type { Table } from '../../spreadsheets/table.js';
 import { orderedUuids } from './ordered-uuid.js';
 import {
   type CheckedRow,
   checkPersonRows,
+  FirstRows,
   markRegistryDuplicates,
   personColumnPositions,
   rowErrors,
@@ -25,7 +26,7 @@ function check(rows: string[][]) {
     table,
     personColumnPositions(HEADER)!,
     ctx,
-    { ids: new Map(), certs: new Map() },
+    { ids: new FirstRows(), certs: new Map() },
     0,
     rows.length,
     out,
@@ -79,6 +80,35 @@ describe('person rows', () => {
       { row: 3, field: '身份证号', key: 'import.DUPLICATE_IN_FILE', params: { row: 2 } },
       { row: 3, field: '区划代码', key: 'regionCode.OUT_OF_SCOPE' },
     ]);
+  });
+
+  it('repeats a certificate only with its ID: the same certificate twice is refused on both columns', () => {
+    const cert = makeCertificateNumber(id, 2, 3);
+    const rows = check([
+      ['341599101201', '甲', id, cert, '2020-01-01', ''],
+      ['341599101201', '乙', other, makeCertificateNumber(other, 2, 3), '2020-01-01', ''],
+      ['341599101201', '丙', id, makeCertificateNumber(id, 4, 1), '2020-01-01', ''],
+      ['341599101201', '丁', id, cert, '2020-01-01', ''],
+    ]);
+    expect(rowErrors(rows)).toEqual([
+      { row: 4, field: '身份证号', key: 'import.DUPLICATE_IN_FILE', params: { row: 2 } },
+      { row: 5, field: '身份证号', key: 'import.DUPLICATE_IN_FILE', params: { row: 2 } },
+      { row: 5, field: '残疾证号', key: 'import.DUPLICATE_IN_FILE', params: { row: 2 } },
+    ]);
+  });
+
+  it('remembers the first row of every ID number, however many', () => {
+    const rows = new FirstRows();
+    const distinct = Array.from({ length: 100_000 }, (_, i) =>
+      makeIdNumber('341599', addDays('1950-01-01', Math.floor(i / 1000)), i % 1000),
+    );
+    for (const [i, id] of distinct.entries()) expect(rows.firstRow(id, i + 2)).toBeUndefined();
+    for (const [i, id] of distinct.entries()) expect(rows.firstRow(id, 999_999)).toBe(i + 2);
+    expect(rows.firstRow('12345619700101001X', 7)).toBeUndefined();
+    expect(rows.firstRow('12345619700101001X', 8)).toBe(7);
+    expect(rows.firstRow('123456197001010010', 9)).toBeUndefined();
+    expect(rows.firstRow('not an id', 10)).toBeUndefined();
+    expect(rows.firstRow('not an id', 11)).toBe(10);
   });
 
   it('marks rows already in the registry', () => {

@@ -1,4 +1,4 @@
-import { certificateValidUntil, countyCodeOf, maskIdNumber, parseIdNumber } from '@huican/core';
+import { certificateValidUntil, countyCodeOf, maskBankAccount, maskIdNumber, parseIdNumber } from '@huican/core';
 import { eq, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { persons } from '../../db/schema/index.js';
@@ -6,6 +6,7 @@ import { AppError, type FieldErrors } from '../../errors.js';
 import { type Actor, assertCan } from '../../http/actor.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { regionNameOf } from '../auth/user-view.js';
+import { checkedBankAccount, normalizeBankName } from './bank-account.js';
 import {
   assertPersonRegion,
   checkedCertificate,
@@ -28,6 +29,7 @@ export async function createPerson(o: { db: Db; actor: Actor; input: CreatePerso
   const parsed = idValid ? parseIdNumber(idNumber) : null;
   const phone = checkedPhone(input.phone, fields);
   const guardianPhone = checkedPhone(input.guardian?.phone, fields, 'guardian.phone');
+  const bankAccount = checkedBankAccount(input.bankAccount, fields);
   const certificate =
     input.certificate && idValid
       ? checkedCertificate(input.certificate, { idNumber, birthDate: parsed!.birthDate }, today, fields)
@@ -63,6 +65,8 @@ export async function createPerson(o: { db: Db; actor: Actor; input: CreatePerso
           countyCode: countyCodeOf(input.regionCode),
           phone,
           address: input.address ?? null,
+          bankName: normalizeBankName(input.bankName),
+          bankAccount,
           lowIncome: input.flags?.lowIncome ?? false,
           extremePoverty: input.flags?.extremePoverty ?? false,
           povertyMonitored: input.flags?.povertyMonitored ?? false,
@@ -92,7 +96,12 @@ export async function createPerson(o: { db: Db; actor: Actor; input: CreatePerso
           entityType: 'person',
           entityId: person!.id,
           regionCode: person!.regionCode,
-          details: { name: person!.name, idNumber: maskIdNumber(idNumber), certificate: Boolean(certificate) },
+          details: {
+            name: person!.name,
+            idNumber: maskIdNumber(idNumber),
+            certificate: Boolean(certificate),
+            ...(bankAccount ? { bankAccount: maskBankAccount(bankAccount) } : {}),
+          },
         },
         o.now,
       );

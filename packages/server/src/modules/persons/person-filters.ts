@@ -37,6 +37,10 @@ export function searchCondition(qRaw: string): SQL | undefined {
       lower.length <= 2
         ? eq(persons.nameInitials, lower)
         : sql`${persons.nameInitials} like ${`${escapeLike(lower)}%`}`;
+    // Every pinyin syllable has a vowel (a e i o u, or v for ü): letters without one are initials
+    // only. As the start of a full pinyin they would name no more than a first consonant (zh → every
+    // zhang, zhou, zhao…, a tenth of the registry), the same reason as for short initials above.
+    if (!/[aeiouv]/.test(lower)) return initials;
     return or(initials, sql`${persons.namePinyin} like ${`${escapeLike(lower)}%`}`);
   }
   return sql`${persons.name} like ${like}`;
@@ -77,6 +81,10 @@ export function personConditions(actor: Actor, f: PersonFilters, today: string):
   return and(...conditions)!;
 }
 
+/**
+ * The list's order; the id last makes it total, so pages never overlap. The default (region, pinyin,
+ * id) is also the order of the initials index within one set of initials.
+ */
 export function personOrder(sort: PersonFilters['sort']): SQL[] {
   const column = {
     name: persons.namePinyin,

@@ -1,9 +1,18 @@
-import { ageOn, can, certificateStatus, maskCertificateNumber, maskIdNumber, maskPhone, type Role } from '@huican/core';
+import {
+  ageOn,
+  can,
+  certificateStatus,
+  maskBankAccount,
+  maskCertificateNumber,
+  maskIdNumber,
+  maskPhone,
+  type Role,
+} from '@huican/core';
 import type { persons } from '../../db/schema/index.js';
 
 export type PersonRow = typeof persons.$inferSelect;
 
-/** Whether this role sees full ID numbers and phones (others see them masked). */
+/** Whether this role sees full ID numbers, phones and bank accounts (others see them masked). */
 export const seesUnmasked = (role: Role) => can(role, 'persons.unmasked');
 
 export function certificateView(p: PersonRow, today: string, unmasked: boolean) {
@@ -43,6 +52,8 @@ export function toPersonView(
     regionName: o.regionName ?? null,
     phone: p.phone ? (unmasked ? p.phone : maskPhone(p.phone)) : null,
     address: p.address,
+    bankName: p.bankName,
+    bankAccount: p.bankAccount ? (unmasked ? p.bankAccount : maskBankAccount(p.bankAccount)) : null,
     flags: { lowIncome: p.lowIncome, extremePoverty: p.extremePoverty, povertyMonitored: p.povertyMonitored },
     guardian,
     status: p.status,

@@ -1,5 +1,7 @@
 import { makeCertificateNumber, makeIdNumber } from '@huican/core';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../db/client.js';
 import { createTestContext, type TestContext } from '../../test-support/index.js';
 
 let t: TestContext;
@@ -219,6 +221,39 @@ describe('reading persons', () => {
     expect(await found('wlx')).not.toContain(wl.id);
     expect(await found('wangl')).toContain(wl.id);
     expect(await found('sx')).not.toContain(wl.id);
+  });
+
+  it('reads letters without a vowel as initials only, never as the start of a full pinyin', async () => {
+    const zh = (
+      await call('officer', 'POST', '/api/persons', newPerson({ name: '张华', certificate: undefined }))
+    ).json();
+    const zw = (
+      await call('officer', 'POST', '/api/persons', newPerson({ name: '张伟', certificate: undefined }))
+    ).json();
+    const found = async (q: string) =>
+      (await call('officer', 'GET', `/api/persons?q=${q}&pageSize=200`)).json().items.map((p: { id: string }) => p.id);
+    expect(await found('zh')).toContain(zh.id); // initials of 张华
+    expect(await found('zh')).not.toContain(zw.id); // zhangwei starts with zh, but zh is not pinyin
+    expect(await found('zhang')).toEqual(expect.arrayContaining([zh.id, zw.id]));
+    expect(await found('zw')).toContain(zw.id);
+  });
+
+  it('counts matches up to 10,001 and says when there are more', async () => {
+    const list = (q: string) => call('officer', 'GET', `/api/persons?q=${q}&pageSize=5`).then((r) => r.json());
+    // 10,002 persons with initials no other test uses, in the other township's village.
+    await t.database.db.execute(sql`
+      insert into persons (name, name_pinyin, name_initials, id_number, gender, birth_date, region_code, county_code)
+      select '测试', 'zzzzzz', 'zzz', 'T' || lpad(i::text, 17, '0'), 'male', '1970-01-01', '341599102201', '341599'
+      from generate_series(1, 10002) as i`);
+    try {
+      const capped = await list('zzz');
+      expect(capped).toMatchObject({ total: 10_001, totalCapped: true, page: 1, pageSize: 5 });
+      expect(capped.items).toHaveLength(5);
+      expect(await list('zzzz')).toMatchObject({ total: 0, totalCapped: false, items: [] });
+    } finally {
+      await t.database.db.execute(sql`delete from persons where name_initials = 'zzz'`);
+    }
+    expect(await list('zl')).toMatchObject({ totalCapped: false });
   });
 
   it('filters by region subtree, category, grade, flag, certificate status and age', async () => {
@@ -563,5 +598,65 @@ describe('export', () => {
     const audit = (await call('root', 'GET', '/api/audit?action=person.export')).json();
     expect(audit.items[0].details.rows).toBe(sheet.rowCount - 1);
     expect((await call('village', 'GET', '/api/persons/export.xlsx')).statusCode).toBe(403);
+  });
+});
+
+describe('bank accounts (一卡通)', () => {
+  const account = '6228480012345678901';
+
+  it('stores the account without spaces, full for an officer, masked for finance and a village user', async () => {
+    const body = newPerson({ bankName: ' 中国农业银行青禾县支行 ', bankAccount: '6228 4800 1234 5678 901' });
+    const res = await call('officer', 'POST', '/api/persons', body);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ bankName: '中国农业银行青禾县支行', bankAccount: account });
+    const [row] = rowsOf<{ bank_account: string }>(
+      await t.database.db.execute(sql`select bank_account from persons where id = ${res.json().id}::uuid`),
+    );
+    expect(row!.bank_account).toBe(account);
+    for (const as of ['finance', 'village']) {
+      const seen = (await call(as, 'GET', `/api/persons/${res.json().id}`)).json();
+      expect(seen.bankAccount, as).toBe('6228***********8901');
+      expect(seen.bankName).toBe('中国农业银行青禾县支行');
+    }
+    const audit = (await call('root', 'GET', `/api/audit?action=person.create&entityId=${res.json().id}`)).json();
+    expect(audit.items[0].details.bankAccount).toBe('6228***********8901');
+  });
+
+  it('refuses an account that is not 12–30 digits with 400 fields.bankAccount', async () => {
+    for (const bankAccount of ['12345678901', '6228-4800-1234-5678', '62284800123456789O1', '1'.repeat(31)]) {
+      const res = await call('officer', 'POST', '/api/persons', newPerson({ bankAccount }));
+      expect(res.statusCode, bankAccount).toBe(400);
+      expect(Object.keys(res.json().error.fields)).toEqual(['bankAccount']);
+    }
+    const en = await call('officer', 'POST', '/api/persons', newPerson({ bankAccount: 'abc' }), {
+      'accept-language': 'en',
+    });
+    expect(en.json().error.fields.bankAccount).toContain('12–30 digits');
+    // No account at all is fine; an empty one means none.
+    const none = await call('officer', 'POST', '/api/persons', newPerson({ bankAccount: ' ' }));
+    expect(none.statusCode).toBe(201);
+    expect(none.json()).toMatchObject({ bankName: null, bankAccount: null });
+  });
+
+  it('edits and clears the account; the history shows it masked', async () => {
+    const created = (await call('officer', 'POST', '/api/persons', newPerson({ bankAccount: account }))).json();
+    const bad = await call('officer', 'PATCH', `/api/persons/${created.id}`, { version: 1, bankAccount: '123' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.bankAccount).toBeTruthy();
+    const edit = await call('township', 'PATCH', `/api/persons/${created.id}`, {
+      version: 1,
+      bankName: '青禾农村商业银行',
+      bankAccount: '6236 6812 3456 7890 123',
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    expect(edit.json()).toMatchObject({ version: 2, bankName: '青禾农村商业银行', bankAccount: '6236681234567890123' });
+    const history = (await call('officer', 'GET', `/api/persons/${created.id}/history`)).json();
+    expect(history[0].changes).toEqual({
+      bankName: { from: null, to: '青禾农村商业银行' },
+      bankAccount: { from: '6228***********8901', to: '6236***********0123' },
+    });
+    expect(JSON.stringify(history)).not.toContain(account);
+    const cleared = await call('officer', 'PATCH', `/api/persons/${created.id}`, { version: 2, bankAccount: null });
+    expect(cleared.json()).toMatchObject({ version: 3, bankAccount: null });
   });
 });

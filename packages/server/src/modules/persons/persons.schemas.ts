@@ -7,6 +7,9 @@ import { z } from 'zod';
 /** A real calendar date written YYYY-MM-DD (2025-02-30 is refused). */
 export const isoDate = z.string().refine(isRealDate, { params: { key: 'date.FORMAT' } });
 const regionCode = z.string().regex(/^\d{12}$/);
+/** The bank and account subsidies are paid to (一卡通); the account is checked by `checkedBankAccount`. */
+const bankName = z.string().trim().max(50).nullish();
+const bankAccount = z.string().trim().max(60).nullish();
 
 export const flagsSchema = z.object({
   lowIncome: z.boolean().optional(),
@@ -38,6 +41,8 @@ export const createPersonBody = z.object({
   flags: flagsSchema.optional(),
   guardian: guardianSchema.nullish(),
   certificate: certificateInput.nullish(),
+  bankName,
+  bankAccount,
 });
 export type CreatePersonInput = z.infer<typeof createPersonBody>;
 
@@ -50,6 +55,8 @@ export const updatePersonBody = z.object({
   address: z.string().trim().max(200).nullish(),
   flags: flagsSchema.optional(),
   guardian: guardianSchema.nullish(),
+  bankName,
+  bankAccount,
 });
 export type UpdatePersonInput = z.infer<typeof updatePersonBody>;
 

@@ -1,4 +1,4 @@
-import { countyCodeOf, maskIdNumber, maskPhone } from '@huican/core';
+import { countyCodeOf, maskBankAccount, maskIdNumber, maskPhone } from '@huican/core';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { persons } from '../../db/schema/index.js';
@@ -6,6 +6,7 @@ import { AppError, type FieldErrors } from '../../errors.js';
 import { type Actor, assertCan } from '../../http/actor.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { regionNameOf } from '../auth/user-view.js';
+import { checkedBankAccount, normalizeBankName } from './bank-account.js';
 import { findPersonInScope } from './find-person-in-scope.js';
 import { assertPersonRegion, checkedPhone, namePinyin, throwIfAny } from './person-rules.js';
 import { type PersonRow, toPersonView } from './person-view.js';
@@ -17,6 +18,7 @@ type Change = { from: unknown; to: unknown };
 function forHistory(field: string, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (field === 'phone') return maskPhone(String(value));
+  if (field === 'bankAccount') return maskBankAccount(String(value));
   if (field === 'guardian') {
     const g = value as NonNullable<PersonRow['guardian']>;
     return { ...g, phone: g.phone ? maskPhone(g.phone) : null, idNumber: g.idNumber ? maskIdNumber(g.idNumber) : null };
@@ -42,6 +44,7 @@ export async function updatePerson(o: {
   if (input.idNumber !== undefined) fields.idNumber = { key: 'idNumber.IMMUTABLE' };
   const phone = input.phone === undefined ? undefined : checkedPhone(input.phone, fields);
   const guardianPhone = input.guardian ? checkedPhone(input.guardian.phone, fields, 'guardian.phone') : null;
+  const bankAccount = input.bankAccount === undefined ? undefined : checkedBankAccount(input.bankAccount, fields);
   throwIfAny(fields);
 
   return o.db.transaction(async (tx) => {
@@ -60,6 +63,10 @@ export async function updatePerson(o: {
     }
     if (phone !== undefined && phone !== before.phone) next.phone = phone;
     if (input.address !== undefined && (input.address ?? null) !== before.address) next.address = input.address ?? null;
+    if (input.bankName !== undefined && normalizeBankName(input.bankName) !== before.bankName) {
+      next.bankName = normalizeBankName(input.bankName);
+    }
+    if (bankAccount !== undefined && bankAccount !== before.bankAccount) next.bankAccount = bankAccount;
     if (input.flags) {
       for (const key of ['lowIncome', 'extremePoverty', 'povertyMonitored'] as const) {
         const value = input.flags[key];

@@ -32,6 +32,12 @@ export type RuleSqlContext = {
   on: string;
   /** The year of programmes held and of recorded needs. */
   year: number;
+  /**
+   * `personStatus` as it stood on `on` rather than as it stands now: a deceased, moved-out or cancelled
+   * person whose effective date (status_date) is on or after `on` was still active then (payment cycles,
+   * which evaluate each month on its first day). Off by default: the evaluator's facts carry today's status.
+   */
+  statusAsOf?: boolean;
 };
 
 const list = (values: readonly (string | number)[]) =>
@@ -83,6 +89,25 @@ function certificateSql(statuses: readonly RuleCertificateStatus[], on: string):
   return sql`(${sql.join(parts, sql` or `)})`;
 }
 
+/**
+ * `personStatus in (…)` on `on` (RuleSqlContext.statusAsOf): active on `on` = active now, or inactive from a
+ * later effective date; inactive on `on` = inactive from an earlier date (or an unknown one). Written as
+ * ORs over the columns, not a CASE, for the row estimates (see certificateSql).
+ */
+function statusAsOfSql(statuses: readonly string[], on: string): SQL {
+  const parts: SQL[] = [];
+  if (statuses.includes('active')) {
+    parts.push(sql`(${persons.status} = 'active' or coalesce(${persons.statusDate} >= ${on}::date, false))`);
+  }
+  const inactive = statuses.filter((s) => s !== 'active');
+  if (inactive.length > 0) {
+    parts.push(
+      sql`(${persons.status} in (${list(inactive)}) and (${persons.statusDate} is null or ${persons.statusDate} < ${on}::date))`,
+    );
+  }
+  return parts.length > 0 ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
+}
+
 function factSql(rule: FactRule, ctx: CompileContext): SQL {
   switch (rule.fact) {
     case 'category':
@@ -108,7 +133,7 @@ function factSql(rule: FactRule, ctx: CompileContext): SQL {
     case 'certificateStatus':
       return certificateSql(rule.in, ctx.on);
     case 'personStatus':
-      return sql`(${persons.status} in (${list(rule.in)}))`;
+      return ctx.statusAsOf ? statusAsOfSql(rule.in, ctx.on) : sql`(${persons.status} in (${list(rule.in)}))`;
     case 'region': {
       const prefixes = rule.within.map(regionPrefix);
       if (prefixes.includes('')) return sql`true`;
