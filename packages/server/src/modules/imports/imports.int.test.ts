@@ -55,13 +55,19 @@ async function uploadFile(as: FixtureUser, fileName: string, data: Buffer, mode 
 }
 
 async function runJob(as: FixtureUser, jobId: string, lang = 'zh') {
-  await t.app.deps.jobRunner.runOnce();
-  const res = await t.app.inject({
-    url: `/api/jobs/${jobId}`,
-    headers: { cookie: cookies[as]!, 'accept-language': lang },
-  });
-  expect(res.statusCode).toBe(200);
-  return res.json();
+  // runOnce takes the next queued job; under load another runner pass may hold this one a moment
+  // longer, so run and look again until it has ended (bounded).
+  for (let attempt = 0; ; attempt++) {
+    await t.app.deps.jobRunner.runOnce();
+    const res = await t.app.inject({
+      url: `/api/jobs/${jobId}`,
+      headers: { cookie: cookies[as]!, 'accept-language': lang },
+    });
+    expect(res.statusCode).toBe(200);
+    const job = res.json();
+    if (job.status === 'succeeded' || job.status === 'failed' || attempt >= 200) return job;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function importXlsx(as: FixtureUser, rows: Cells[], mode = 'strict', lang = 'zh') {
