@@ -168,7 +168,7 @@ describe('seeding', () => {
     const file = await t.app.inject({ url: `/api/cycles/${last!.id}/bank-file.csv`, headers: { cookie: finance } });
     expect(file.statusCode).toBe(200);
     expect(Number(file.headers['x-line-count'])).toBeGreaterThan(1000);
-  });
+  }, 180_000); // the whole demo (registry, programme work, a year of payments): slow on a loaded machine
 
   it('none: only the admin, with the configured password, scoped to the whole database', async () => {
     t = await createTestContext({ fixtures: false });
