@@ -48,8 +48,9 @@ const CHECK_SLICE = 5_000;
 const LOOKUP_CHUNK = 20_000;
 /**
  * From this many rows, an import that at least doubles the registry (the first load of a county, a
- * merger) drops the search indexes of `persons` and builds them again after the load, which is several
- * times faster than updating them row by row (measured on 1,000,000 rows: 14 s against 32 s).
+ * merger) drops most search indexes of `persons` and builds them again after the load, which is
+ * several times faster than updating them row by row (measured on 1,000,000 rows: 14 s against 32 s).
+ * It holds the registry's exclusive lock meanwhile: other reads and writes of persons wait.
  */
 const BULK_MIN_ROWS = 100_000;
 /** How long a bulk import waits for the registry's exclusive lock before loading row by row instead. */
@@ -96,14 +97,15 @@ export async function startPersonImport(
 /**
  * Imports persons from an xlsx or CSV. Every row is checked with the rules of POST /api/persons,
  * for duplicates within the file and against the registry; the persons (each with its certificate,
- * marked as imported), the refused rows and the audit row go in ONE transaction, a chunk of rows per
- * statement, so a crash leaves nothing half-written. In strict mode one refused row means nothing
- * is imported.
+ * marked as imported), the refused rows and the audit row go in ONE transaction, so a crash leaves
+ * nothing half-written. In strict mode one refused row means nothing is imported.
  *
- * On PostgreSQL the checking of a slice of rows overlaps the insert of the previous slice (Node and
- * the database work at the same time; a strict import that meets a refused row stops writing and
- * rolls back). On PGlite, which is one connection in this process, every row is checked first and
- * the transaction is opened only to write.
+ * On PostgreSQL the rows go in through one COPY, a slice at a time, while the next slice is checked
+ * (Node and the database work at the same time; a strict import that meets a refused row stops
+ * writing and rolls back). A large import into a smaller registry is a bulk load (see BULK_MIN_ROWS):
+ * it locks the registry and rebuilds most search indexes instead of updating them row by row. On
+ * PGlite, which is one connection in this process, every row is checked first and the transaction is
+ * opened only to write, a few thousand rows per INSERT.
  *
  * Restartable: the write is one transaction whose audit row marks the job as done, so a run after
  * a crash either starts clean (deleting refused rows an earlier attempt stored) or finds the
@@ -193,7 +195,7 @@ async function runPersonImport(
         return n;
       });
     } else {
-      // The registry is locked only once the bulk transaction is open; until then nothing was checked.
+      // A bulk load that does not get the registry's lock in time (nothing checked yet) loads row by row.
       let bulk = await shouldBulkLoad(db, total, bulkLoad);
       for (;;) {
         try {
@@ -216,7 +218,10 @@ async function runPersonImport(
             const n = await insertAll(
               writer,
               withProgress(slices, () => progress(checker.checked)),
-            );
+            ).catch(async (err: unknown) => {
+              await writer.abort();
+              throw err;
+            });
             if (mode === 'strict' && checker.errors.length > 0) throw ROLLBACK;
             if (bulk) await rebuildIndexes(tx, rebuild);
             await finish(tx, n);

@@ -515,6 +515,31 @@ describe('person import', () => {
     },
   );
 
+  it('an import that fails while its COPY is open rolls back and leaves the connection usable', async () => {
+    const ids = Array.from({ length: 6_000 }, (_, i) =>
+      makeIdNumber('341599', addDays('1948-01-01', Math.floor(i / 900)), i % 900),
+    );
+    const lines = [['姓名', '身份证号', '区划代码'], ...ids.map((id, i) => [`断${i}`, id, VILLAGE_A])];
+    const { jobId } = (await uploadFile('officer', 'broken.csv', Buffer.from(csv(lines)))).json();
+    await t.database.db.update(jobs).set({ status: 'running' }).where(eq(jobs.id, jobId));
+    const [stored] = await t.database.db.select().from(jobs).where(eq(jobs.id, jobId));
+    let reports = 0;
+    const progress = async () => {
+      // The first report comes with the first slice, already sent to the database.
+      if (++reports === 2) throw new Error('progress failed');
+    };
+    await expect(personImportJob.run({ db: t.database.db, job: stored!, progress })).rejects.toThrow('progress failed');
+    await t.database.db.update(jobs).set({ status: 'failed' }).where(eq(jobs.id, jobId));
+    expect(await countPersons(ids)).toBe(0);
+    // Every pooled connection answers (none is left in the middle of a COPY).
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => t.database.db.execute(sql`select count(*)::int as n from persons`)),
+    );
+    expect(answers).toHaveLength(12);
+    const a = newId();
+    expect((await importXlsx('officer', [row('后来', a)])).job.result).toMatchObject({ imported: 1 });
+  });
+
   it('running the job again after it committed reports the committed import instead of importing twice', async () => {
     const [a, b] = [newId(), newId()];
     const { jobId, job } = await importXlsx('officer', [row('甲', a), row('乙', '1')], 'lenient');

@@ -11,12 +11,12 @@ import type { PersonRecord } from './person-rows.js';
  * Writes the valid rows of an import inside its transaction. `write` starts sending one slice and
  * returns while the database works on it (the next slice is checked meanwhile); a failure surfaces
  * at the next `write`, at `settle` or at `flush`. No other statement may run on the transaction's
- * connection until `settle` or `flush` returns.
+ * connection until `settle` or `flush` returns (or, for a COPY, `abort`).
  */
 export interface PersonWriter {
   readonly written: number;
   write(records: PersonRecord[]): Promise<void>;
-  /** Waits for the statement in flight (its failure is thrown here). */
+  /** Waits for what was sent (its failure is thrown here); nothing more is written. */
   settle(): Promise<void>;
   /** Writes what is pending and waits for it. */
   flush(): Promise<void>;
@@ -25,24 +25,33 @@ export interface PersonWriter {
 /** Persons written per INSERT statement (PGlite). */
 const INSERT_CHUNK = 5_000;
 
-/** One statement in flight at a time; its outcome is kept as a value so that a failure waits for `settle`. */
-abstract class PipelinedWriter implements PersonWriter {
+/**
+ * PGlite: a few thousand rows per `INSERT … SELECT FROM json_to_recordset`, the one bulk statement
+ * that works the same everywhere, one statement in flight while the next chunk is prepared. The
+ * certificate stays on the person row (`certificates` holds ended ones only).
+ */
+export class JsonPersonWriter implements PersonWriter {
   written = 0;
+  private pending: PersonRecord[] = [];
+  /** The statement in flight; its outcome kept as a value so that a failure waits for `settle`. */
   private inflight: Promise<{ err: unknown } | null> | null = null;
-  protected readonly nextId = orderedUuids();
+  private readonly nextId = orderedUuids();
 
-  abstract write(records: PersonRecord[]): Promise<void>;
-  abstract flush(): Promise<void>;
+  constructor(
+    private readonly tx: Queryable,
+    private readonly createdBy: string,
+  ) {}
 
-  protected async send(count: number, statement: () => Promise<unknown>) {
+  async write(records: PersonRecord[]) {
+    for (const r of records) {
+      this.pending.push(r);
+      if (this.pending.length === INSERT_CHUNK) await this.send();
+    }
+  }
+
+  async flush() {
+    if (this.pending.length > 0) await this.send();
     await this.settle();
-    this.inflight = statement().then(
-      () => {
-        this.written += count;
-        return null;
-      },
-      (err: unknown) => ({ err }),
-    );
   }
 
   async settle() {
@@ -50,40 +59,19 @@ abstract class PipelinedWriter implements PersonWriter {
     this.inflight = null;
     if (outcome) throw outcome.err;
   }
-}
 
-/**
- * PGlite: a few thousand rows per `INSERT … SELECT FROM json_to_recordset`, the one bulk statement
- * that works the same everywhere. The certificate stays on the person row (`certificates` holds
- * ended ones only).
- */
-export class JsonPersonWriter extends PipelinedWriter {
-  private pending: PersonRecord[] = [];
-
-  constructor(
-    private readonly tx: Queryable,
-    private readonly createdBy: string,
-  ) {
-    super();
-  }
-
-  async write(records: PersonRecord[]) {
-    for (const r of records) {
-      this.pending.push(r);
-      if (this.pending.length === INSERT_CHUNK) await this.sendPending();
-    }
-  }
-
-  async flush() {
-    if (this.pending.length > 0) await this.sendPending();
-    await this.settle();
-  }
-
-  private async sendPending() {
+  private async send() {
     const json = personsJson(this.pending, this.nextId);
     const count = this.pending.length;
     this.pending = [];
-    await this.send(count, () => insertPersonsJson(this.tx, json, this.createdBy));
+    await this.settle();
+    this.inflight = insertPersonsJson(this.tx, json, this.createdBy).then(
+      () => {
+        this.written += count;
+        return null;
+      },
+      (err: unknown) => ({ err }),
+    );
   }
 }
 
@@ -130,6 +118,16 @@ export class CopyPersonWriter implements PersonWriter {
   flush() {
     return this.settle();
   }
+
+  /**
+   * Cancels an open COPY (the server refuses it), so that the transaction can roll back: postgres-js
+   * refuses any other statement on the connection while a COPY is open.
+   */
+  async abort() {
+    const copy = this.copy;
+    this.copy = null;
+    await copy?.abort();
+  }
 }
 
 const COPY_PERSONS = `copy persons (id, name, name_pinyin, name_initials, id_number, gender, birth_date, region_code,
@@ -144,7 +142,7 @@ export function postgresClientOf(db: Queryable): postgres.Sql {
 }
 
 type CopyQuery = PromiseLike<unknown> & { writable(): Promise<Writable>; reject(err: unknown): void };
-type OpenCopy = { write(data: Buffer): Promise<void>; end(): Promise<void> };
+type OpenCopy = { write(data: Buffer): Promise<void>; end(): Promise<void>; abort(): Promise<void> };
 
 /**
  * Starts a `COPY … FROM STDIN`. `write` resolves once the previous data has been handed to the
@@ -179,6 +177,11 @@ export async function openCopy(client: postgres.Sql, statement: string): Promise
       const finished = new Promise<void>((resolve) => stream.once('finish', resolve));
       stream.end();
       await Promise.race([finished, failed]);
+    },
+    async abort() {
+      // postgres-js sends CopyFail; statements queued after it run once the server has refused the COPY.
+      stream.destroy(new Error('import aborted'));
+      await failed.catch(() => {});
     },
   };
 }

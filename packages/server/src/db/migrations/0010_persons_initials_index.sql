@@ -1,0 +1,2 @@
+DROP INDEX "persons_initials_idx";--> statement-breakpoint
+CREATE INDEX "persons_initials_idx" ON "persons" USING btree ("name_initials" text_pattern_ops,"region_code" varchar_pattern_ops,"name_pinyin" text_pattern_ops,"id");
