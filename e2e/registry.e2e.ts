@@ -30,6 +30,25 @@ describe('registry', () => {
     }
   });
 
+  it("shows a person's payments, month by month", async () => {
+    const { page } = session;
+    await signIn(page, 'officer');
+    const api = async (path: string) => (await page.request.get(`${baseUrl()}${path}`)).json();
+    const cycle = (await api('/api/cycles?status=paid&programCode=living_subsidy&pageSize=1')).items[0];
+    const line = (await api(`/api/cycles/${cycle.id}/entitlements?pageSize=1&status=paid`)).items[0];
+    const payments = await api(`/api/persons/${line.personId}/payments?pageSize=100`);
+    expect(payments.totals.paidCents).toBeGreaterThan(0);
+    await page.goto(`${baseUrl()}/persons/${line.personId}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: line.personName }).count()).toBe(1);
+    await page.getByRole('tab', { name: '发放' }).click();
+    const table = page.getByRole('table');
+    await expect.poll(() => table.getByRole('cell', { name: cycle.period, exact: true }).count()).toBeGreaterThan(0);
+    const paidYuan = (payments.totals.paidCents / 100).toLocaleString('en-US', { minimumFractionDigits: 2 });
+    expect(await page.getByText(`已发放 ${paidYuan} 元`).count()).toBe(1);
+    await page.waitForLoadState('networkidle');
+    await expectNoSeriousA11yViolations(page, 'person detail, payments tab');
+  });
+
   it('masks ID numbers for a village officer', async () => {
     const { page } = session;
     await signIn(page, 'village');

@@ -112,3 +112,30 @@ export const recordService = (id: string, service: NewService) =>
 export type ExpiringQuery = { days: number; regionCode?: string; page: number; pageSize: number };
 export const listExpiringCertificates = (query: ExpiringQuery) =>
   api.get<ExpiringCertificates>('/api/certificates/expiring', query);
+
+/** One payment line of a person (GET /api/persons/{id}/payments); amounts in fen. */
+export type PersonPaymentLine = {
+  id: number;
+  cycleId: string;
+  cycleStatus: string;
+  cycleKind: string;
+  programCode: string;
+  programName: string;
+  kind: 'regular' | 'back_pay' | 'repayment' | 'grant' | 'advance' | 'final';
+  period: string;
+  year: number;
+  amountCents: number;
+  status: 'pending' | 'paid' | 'failed' | 'void';
+  payeeName: string;
+  institutionId: string | null;
+  bankAccount: string | null;
+  failureReason: string | null;
+  paidOn: string | null;
+};
+
+export type PersonPayments = Page<PersonPaymentLine> & {
+  totals: { paidCents: number; pendingCents: number; failedCount: number };
+};
+
+export const getPersonPayments = (id: string, page: number, pageSize: number) =>
+  api.get<PersonPayments>(withQuery(`${personPath(id)}/payments`, { page, pageSize }));

@@ -377,6 +377,64 @@ describe('maker-checker', () => {
   });
 });
 
+describe("a person's payments (GET /api/persons/{id}/payments)", () => {
+  it('lists every line of the person, newest period first, with paid and pending totals', async () => {
+    const res = await r.call('officer', 'GET', `/api/persons/${p.g1}/payments?pageSize=100`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    const raw = rowsOf<{ id: string | number; period: string; status: string; amount_cents: number }>(
+      await t.database.db.execute(
+        sql`select id, period, status, amount_cents from payment_lines where person_id = ${p.g1} order by period desc, id desc`,
+      ),
+    );
+    expect(raw.length).toBeGreaterThan(3);
+    expect(body.total).toBe(raw.length);
+    expect(body.items.map((i: { id: number }) => i.id)).toEqual(raw.map((l) => Number(l.id)));
+    const total = (status: string) =>
+      raw.filter((l) => l.status === status).reduce((s, l) => s + Number(l.amount_cents), 0);
+    expect(body.totals).toEqual({
+      paidCents: total('paid'),
+      pendingCents: total('pending'),
+      failedCount: raw.filter((l) => l.status === 'failed').length,
+    });
+    const january = body.items.find((i: { period: string; cycleId: string }) => i.cycleId === cycleIds.jan);
+    expect(january).toMatchObject({
+      period: m(1),
+      programCode: 'living_subsidy',
+      programName: '困难残疾人生活补贴',
+      kind: 'regular',
+      status: 'paid',
+      cycleStatus: 'paid',
+      amountCents: 10_000,
+    });
+    expect(body.items.some((i: { bankAccount: string | null }) => i.bankAccount?.includes('*'))).toBe(true);
+    expect(JSON.stringify(body)).not.toContain('6228480012345678901');
+    const en = await t.app.inject({
+      method: 'GET',
+      url: `/api/persons/${p.g1}/payments`,
+      headers: { cookie: cookies.officer!, 'accept-language': 'en' },
+    });
+    expect(en.json().items[0].programName).toMatch(/living/i);
+    const paged = (await r.call('officer', 'GET', `/api/persons/${p.g1}/payments?pageSize=2&page=2`)).json();
+    expect(paged.items.map((i: { id: number }) => i.id)).toEqual(raw.slice(2, 4).map((l) => Number(l.id)));
+  });
+
+  it('refuses roles without payments.read, and persons outside the scope (404)', async () => {
+    const village = await t.app.inject({
+      method: 'GET',
+      url: `/api/persons/${p.g1}/payments`,
+      headers: { cookie: await t.login('village') },
+    });
+    expect(village.statusCode).toBe(403);
+    expect((await r.call('township', 'GET', `/api/persons/${p.g1}/payments`)).statusCode).toBe(200);
+    expect((await r.call('township2', 'GET', `/api/persons/${p.g1}/payments`)).statusCode).toBe(404);
+    expect((await r.call('otherOfficer', 'GET', `/api/persons/${p.g1}/payments`)).statusCode).toBe(404);
+    const missing = await r.call('officer', 'GET', '/api/persons/00000000-0000-4000-8000-000000000000/payments');
+    expect(missing.statusCode).toBe(404);
+    expect((await r.call('officer', 'GET', `/api/persons/not-a-uuid/payments`)).statusCode).toBe(400);
+  });
+});
+
 describe('budget', () => {
   it('refuses a cycle that takes the year above its budget, unless an admin overrides with a reason', async () => {
     // Committed so far in Y: every pending or paid line of live cycles.

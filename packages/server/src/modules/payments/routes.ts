@@ -10,6 +10,7 @@ import { generateCycle } from './generate-cycle.js';
 import { getCycle } from './get-cycle.js';
 import { listCycles } from './list-cycles.js';
 import { listEntitlements } from './list-entitlements.js';
+import { listPersonPayments } from './list-person-payments.js';
 import { listStopped } from './list-stopped.js';
 import {
   budgetQuery,
@@ -83,6 +84,20 @@ export function paymentRoutes(app: FastifyInstance) {
         db,
         actor: requireActor(request),
         cycleId: request.params.id,
+        page: request.query.page,
+        pageSize: request.query.pageSize,
+        lang: lang(request),
+      }),
+  );
+
+  r.get(
+    '/api/persons/:id/payments',
+    { schema: { tags, params: idParam, querystring: z.strictObject(pageQuery) } },
+    async (request) =>
+      listPersonPayments({
+        db,
+        actor: requireActor(request),
+        personId: request.params.id,
         page: request.query.page,
         pageSize: request.query.pageSize,
         lang: lang(request),

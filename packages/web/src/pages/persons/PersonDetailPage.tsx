@@ -1,4 +1,5 @@
 import { ArrowLeftOutlined, EditOutlined, FileAddOutlined, IdcardOutlined } from '@ant-design/icons';
+import { PERMISSIONS } from '@huican/core';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Tabs, Typography } from 'antd';
 import { useState } from 'react';
@@ -7,7 +8,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { getPerson } from '../../api/persons';
 import { useCurrentUser } from '../../auth/AuthProvider';
-import { can } from '../../auth/permissions';
+import { can, canOpen } from '../../auth/permissions';
 import { ButtonLink } from '../../components/ButtonLink';
 import { PageLoading, PageTitle } from '../../components/PageTitle';
 import { FileApplicationModal } from '../applications/FileApplicationModal';
@@ -20,6 +21,7 @@ import { HistoryTab } from './HistoryTab';
 import { HouseholdTab } from './HouseholdTab';
 import { PersonStatusTag } from './labels';
 import { NeedsTab } from './NeedsTab';
+import { PaymentsTab } from './PaymentsTab';
 
 const TABS = ['basic', 'certificate', 'household', 'needs', 'applications', 'rehab', 'payments', 'history'] as const;
 type TabKey = (typeof TABS)[number];
@@ -106,11 +108,9 @@ export function PersonDetailPage() {
           },
         ]
       : []),
-    {
-      key: 'payments',
-      label: t('person.tabs.payments'),
-      children: <Typography.Paragraph>{t('person.paymentsPlaceholder')}</Typography.Paragraph>,
-    },
+    ...(canOpen(user.role, PERMISSIONS['payments.read'])
+      ? [{ key: 'payments', label: t('person.tabs.payments'), children: <PaymentsTab person={data} /> }]
+      : []),
     { key: 'history', label: t('person.tabs.history'), children: <HistoryTab person={data} /> },
   ];
 
