@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
@@ -45,8 +45,23 @@ export type TestContext = {
   /** Signs in and returns the cookie header for that user. */
   login(username: FixtureUser | string, password?: string): Promise<string>;
   userId(username: FixtureUser): string;
+  /**
+   * Calls the API as a fixture user (signed in on first use, the cookie kept), or anonymously with null;
+   * `headers` add to (or override) the cookie, e.g. `{ 'accept-language': 'en' }`.
+   */
+  call(
+    as: FixtureUser | null,
+    method: HttpMethod,
+    url: string,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
+  /** Forgets the kept cookies (e.g. once `advance` has let the sessions expire): `call` signs in again. */
+  forgetCookies(): void;
   close(): Promise<void>;
 };
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export async function createTestContext(
   options: { env?: Record<string, string>; fixtures?: boolean } = {},
@@ -83,6 +98,21 @@ export async function createTestContext(
   }
   const app = await buildApp({ config, database, clock: now, logger: false });
   await app.ready();
+  async function login(username: string, password = TEST_PASSWORD) {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === 'huican_session');
+    return `huican_session=${cookie!.value}`;
+  }
+  const cookies = new Map<string, Promise<string>>();
+  const cookieOf = (username: string) => {
+    let cookie = cookies.get(username);
+    if (!cookie) {
+      cookie = login(username);
+      cookies.set(username, cookie);
+    }
+    return cookie;
+  };
   return {
     app,
     database,
@@ -91,13 +121,17 @@ export async function createTestContext(
       offset += ms;
     },
     now,
-    async login(username, password = TEST_PASSWORD) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-      const cookie = res.cookies.find((c) => c.name === 'huican_session');
-      return `huican_session=${cookie!.value}`;
-    },
+    login,
     userId: (username) => ids.get(username)!,
+    async call(as, method, url, payload, headers = {}) {
+      return app.inject({
+        method,
+        url,
+        ...(payload === undefined ? {} : { payload: payload as object }),
+        headers: { ...(as ? { cookie: await cookieOf(as) } : {}), ...headers },
+      });
+    },
+    forgetCookies: () => cookies.clear(),
     async close() {
       await app.close();
       await database.close();

@@ -2,40 +2,17 @@ import { makeCertificateNumber, makeIdNumber, todayInChina } from '@huican/core'
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/client.js';
-import { createTestContext, multipartFile, type TestContext } from '../../test-support/index.js';
+import { createTestContext, type FixtureUser, multipartFile, type TestContext } from '../../test-support/index.js';
 import { takeBulkAction } from './take-actions.js';
 
 let t: TestContext;
-const cookies: Record<string, string> = {};
 let year: number;
 beforeAll(async () => {
   t = await createTestContext();
   year = Number(todayInChina(t.now()).slice(0, 4));
-  for (const u of [
-    'root',
-    'admin',
-    'officer',
-    'finance',
-    'township',
-    'township2',
-    'village',
-    'auditor',
-    'institution',
-    'otherOfficer',
-  ]) {
-    cookies[u] = await t.login(u);
-  }
 });
 afterAll(() => t.close());
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
-const call = (as: string, method: Method, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-  t.app.inject({
-    method,
-    url,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-    headers: { cookie: cookies[as]!, ...headers },
-  });
+const call: TestContext['call'] = (...a) => t.call(...a);
 
 let seq = 0;
 /** Registers a person (grade 2 physical, 低保 by default) and returns its id. */
@@ -58,17 +35,17 @@ async function person(
   return res.json().id as string;
 }
 
-async function file(as: string, personId: string, programCode = 'living_subsidy', y = year) {
+async function file(as: FixtureUser, personId: string, programCode = 'living_subsidy', y = year) {
   return call(as, 'POST', '/api/applications', { personId, programCode, year: y });
 }
 
-async function filed(as: string, personId: string, programCode = 'living_subsidy') {
+async function filed(as: FixtureUser, personId: string, programCode = 'living_subsidy') {
   const res = await file(as, personId, programCode);
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id as string;
 }
 
-const act = (as: string, id: string, action: string, comment?: string) =>
+const act = (as: FixtureUser, id: string, action: string, comment?: string) =>
   call(as, 'POST', `/api/applications/${id}/actions`, comment === undefined ? { action } : { action, comment });
 
 describe('POST /api/applications', () => {
@@ -149,7 +126,7 @@ describe('POST /api/applications', () => {
     const far = await file('township', p, 'living_subsidy', year + 5);
     expect(far.statusCode).toBe(400);
     expect(far.json().error.fields.year).toContain(String(year + 1));
-    expect((await t.app.inject({ method: 'POST', url: '/api/applications', payload: {} })).statusCode).toBe(401);
+    expect((await call(null, 'POST', '/api/applications', {})).statusCode).toBe(401);
   });
 });
 
@@ -348,7 +325,7 @@ describe('GET /api/applications', () => {
     const before = await call('officer', 'GET', '/api/applications?overdue=true&pageSize=200');
     expect(before.json().items.map((i: { id: string }) => i.id)).not.toContain(id);
     t.advance(16 * 24 * 3600 * 1000); // 16 calendar days ≥ 10 working days + a weekend or two
-    for (const u of Object.keys(cookies)) cookies[u] = await t.login(u);
+    t.forgetCookies(); // the sessions have expired: sign in again
     const after = await call('officer', 'GET', '/api/applications?overdue=true&pageSize=200');
     const row = after.json().items.find((i: { id: string }) => i.id === id);
     expect(row).toMatchObject({ overdue: true, status: 'submitted' });
@@ -361,12 +338,7 @@ describe('attachments', () => {
   it('stores a document checked by content, lists it, and serves it back', async () => {
     const id = await filed('township', await person());
     const upload = multipartFile('户口簿.pdf', pdf, 'application/pdf');
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/applications/${id}/attachments`,
-      payload: upload.payload,
-      headers: { ...upload.headers, cookie: cookies.township! },
-    });
+    const res = await call('township', 'POST', `/api/applications/${id}/attachments`, upload.payload, upload.headers);
     expect(res.statusCode, res.body).toBe(201);
     const detail = (await call('township', 'GET', `/api/applications/${id}`)).json();
     expect(detail.attachments).toEqual([expect.objectContaining({ fileName: '户口簿.pdf', size: pdf.length })]);
@@ -381,12 +353,7 @@ describe('attachments', () => {
   it('refuses a file whose content does not match its name', async () => {
     const id = await filed('township', await person());
     const upload = multipartFile('scan.pdf', Buffer.from('MZ\x90\x00 not a pdf'), 'application/pdf');
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/applications/${id}/attachments`,
-      payload: upload.payload,
-      headers: { ...upload.headers, cookie: cookies.township! },
-    });
+    const res = await call('township', 'POST', `/api/applications/${id}/attachments`, upload.payload, upload.headers);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('UNSUPPORTED_FILE');
   });

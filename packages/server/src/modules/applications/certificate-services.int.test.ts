@@ -3,24 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test-support/index.js';
 
 let t: TestContext;
-const cookies: Record<string, string> = {};
 let year: number;
 let today: string;
 beforeAll(async () => {
   t = await createTestContext();
   today = todayInChina(t.now());
   year = Number(today.slice(0, 4));
-  for (const u of ['officer', 'township', 'township2']) cookies[u] = await t.login(u);
 });
 afterAll(() => t.close());
-
-const call = (as: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-    headers: { cookie: cookies[as]! },
-  });
+const call: TestContext['call'] = (...a) => t.call(...a);
 
 let seq = 0;
 async function person(o: { certificate?: { category: number; grade: number; issuedOn: string } } = {}) {

@@ -5,7 +5,6 @@ import { institutions, users } from '../../db/schema/index.js';
 import { createTestContext, type TestContext } from '../../test-support/index.js';
 
 let t: TestContext;
-const cookies: Record<string, string> = {};
 let year: number;
 let today: string;
 let centre: string;
@@ -48,17 +47,9 @@ beforeAll(async () => {
     .returning({ id: institutions.id });
   [centre, small, elsewhere] = created.map((c) => c.id) as [string, string, string];
   await db.update(users).set({ institutionId: centre }).where(eq(users.username, 'institution'));
-  for (const u of ['officer', 'township', 'institution', 'otherOfficer']) cookies[u] = await t.login(u);
 });
 afterAll(() => t.close());
-
-const call = (as: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-    headers: { cookie: cookies[as]! },
-  });
+const call: TestContext['call'] = (...a) => t.call(...a);
 
 let seq = 0;
 /** A child of 4 with an intellectual disability, and an approved children's rehab application. */

@@ -2,35 +2,14 @@ import { makeIdNumber } from '@huican/core';
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applications, auditLog, persons, placements } from '../../db/schema/index.js';
-import { createTestContext, type FixtureUser, type TestContext } from '../../test-support/index.js';
+import { createTestContext, type TestContext } from '../../test-support/index.js';
 
 let t: TestContext;
-const cookies: Partial<Record<FixtureUser, string>> = {};
 beforeAll(async () => {
   t = await createTestContext();
-  for (const u of [
-    'root',
-    'admin',
-    'officer',
-    'township',
-    'township2',
-    'auditor',
-    'institution',
-    'otherOfficer',
-  ] as const) {
-    cookies[u] = await t.login(u);
-  }
 });
 afterAll(() => t.close());
-
-type Method = 'GET' | 'POST' | 'PATCH';
-const call = (as: FixtureUser | null, method: Method, url: string, payload?: unknown, headers = {}) =>
-  t.app.inject({
-    method,
-    url,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-    headers: { ...(as ? { cookie: cookies[as]! } : {}), ...headers },
-  });
+const call: TestContext['call'] = (...a) => t.call(...a);
 
 const centre = {
   name: '青禾县残疾人康复中心',

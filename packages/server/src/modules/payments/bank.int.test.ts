@@ -10,21 +10,11 @@ import { addMonths } from './months.js';
 // these tests of the bank side stand on their own.
 
 let t: TestContext;
-const cookies: Record<string, string> = {};
-const USERS = ['root', 'admin', 'officer', 'finance', 'township', 'auditor', 'otherAdmin', 'otherOfficer'];
 beforeAll(async () => {
   t = await createTestContext();
-  for (const u of USERS) cookies[u] = await t.login(u);
 });
 afterAll(() => t.close());
-
-const call = (as: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-    headers: { cookie: cookies[as]! },
-  });
+const call: TestContext['call'] = (...a) => t.call(...a);
 const query = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await t.database.db.execute(q));
 
 let seq = 0;
@@ -90,14 +80,9 @@ async function loadXlsx(body: Buffer) {
   return workbook;
 }
 
-async function upload(as: string, cycleId: string, name: string, data: Buffer) {
+async function upload(as: Parameters<typeof call>[0], cycleId: string, name: string, data: Buffer) {
   const { payload, headers } = multipartFile(name, data);
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/cycles/${cycleId}/reconciliation`,
-    payload,
-    headers: { ...headers, cookie: cookies[as]! },
-  });
+  return call(as, 'POST', `/api/cycles/${cycleId}/reconciliation`, payload, headers);
 }
 
 type LineRow = {
@@ -213,7 +198,7 @@ describe('bank file', () => {
   });
 
   it('is refused to roles without payments.bank (403), outside the county (404) and before approval (409)', async () => {
-    for (const as of ['officer', 'township', 'auditor']) {
+    for (const as of ['officer', 'township', 'auditor'] as const) {
       expect((await call(as, 'GET', `/api/cycles/${c.id}/bank-file.xlsx`)).statusCode, as).toBe(403);
     }
     const other = await call('otherAdmin', 'GET', `/api/cycles/${c.id}/bank-file.xlsx`);
@@ -405,7 +390,7 @@ describe('re-payment batch', () => {
     const paidCycle = await cycle({ status: 'paid' });
     const failed = await line(paidCycle, await person(), { cents: 9500, status: 'failed' });
     const results = await Promise.all(
-      ['officer', 'finance'].map((as) => call(as, 'POST', `/api/cycles/${paidCycle.id}/repayment`)),
+      (['officer', 'finance'] as const).map((as) => call(as, 'POST', `/api/cycles/${paidCycle.id}/repayment`)),
     );
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 422]);
     const [n] = await query<{ n: number }>(sql`select count(*)::int as n from payment_lines l

@@ -23,13 +23,11 @@ import { addMonths, monthOf } from './months.js';
 // on that month's first day — computed here in TypeScript, person by person and month by month.
 
 let t: TestContext;
-let cookie: string;
 /** A past year: every month of it is over (the arbitraries below need it before the context exists). */
 const Y = Number(todayInChina().slice(0, 4)) - 1;
 
 beforeAll(async () => {
   t = await createTestContext();
-  cookie = await t.login('officer');
 });
 afterAll(() => t.close());
 
@@ -208,11 +206,9 @@ describe('monthly cycle total (property)', () => {
         await reset();
         const { rows, standards } = await load(c);
         const want = await expected(c, rows, standards);
-        const res = await t.app.inject({
-          method: 'POST',
-          url: '/api/cycles',
-          payload: { programCode: 'living_subsidy', period: want.period },
-          headers: { cookie },
+        const res = await t.call('officer', 'POST', '/api/cycles', {
+          programCode: 'living_subsidy',
+          period: want.period,
         });
         expect(res.statusCode, res.body).toBe(201);
         expect({ total: res.json().totalCents, count: res.json().count }).toEqual({

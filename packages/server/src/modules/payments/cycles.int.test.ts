@@ -9,7 +9,6 @@ import { registry } from './test-registry.js';
 // January to March, and the exact lines each must hold. Standard: grade 1 ¥100, 2 ¥80, 3 ¥0, 4 ¥50.
 
 let t: TestContext;
-const cookies: Record<string, string> = {};
 let r: ReturnType<typeof registry>;
 let Y: number;
 const STANDARD = { monthlyCentsByGrade: { '1': 10_000, '2': 8_000, '3': 0, '4': 5_000 } };
@@ -20,10 +19,7 @@ const d = (month: number, day: number) => `${m(month)}-${String(day).padStart(2,
 beforeAll(async () => {
   t = await createTestContext();
   Y = Number(todayInChina(t.now()).slice(0, 4)) - 1;
-  for (const u of ['root', 'admin', 'officer', 'finance', 'auditor', 'township', 'township2', 'otherOfficer']) {
-    cookies[u] = await t.login(u);
-  }
-  r = registry(t, cookies, { seqBase: 100 });
+  r = registry(t, { seqBase: 100 });
   await r.standard('living_subsidy', Y, STANDARD);
   const db = t.database.db;
 
@@ -191,10 +187,8 @@ describe('monthly subsidy cycles', () => {
     expect(byPerson[p.lostLowIncome!].reason).toBe('rule_not_met');
     expect(byPerson[p.lostLowIncome!].details.join()).toContain('低保');
     expect(body.byReason).toMatchObject({ deceased: 1, moved_out: 1, certificate_expired: 1 });
-    const en = await t.app.inject({
-      method: 'GET',
-      url: `/api/cycles/${cycleIds.mar}/stopped`,
-      headers: { cookie: cookies.officer!, 'accept-language': 'en' },
+    const en = await t.call('officer', 'GET', `/api/cycles/${cycleIds.mar}/stopped`, undefined, {
+      'accept-language': 'en',
     });
     expect(en.json().items.find((i: { personId: string }) => i.personId === p.dead).reasonText).toBe(
       `Deceased (${d(2, 14)})`,
@@ -409,22 +403,14 @@ describe("a person's payments (GET /api/persons/{id}/payments)", () => {
     });
     expect(body.items.some((i: { bankAccount: string | null }) => i.bankAccount?.includes('*'))).toBe(true);
     expect(JSON.stringify(body)).not.toContain('6228480012345678901');
-    const en = await t.app.inject({
-      method: 'GET',
-      url: `/api/persons/${p.g1}/payments`,
-      headers: { cookie: cookies.officer!, 'accept-language': 'en' },
-    });
+    const en = await t.call('officer', 'GET', `/api/persons/${p.g1}/payments`, undefined, { 'accept-language': 'en' });
     expect(en.json().items[0].programName).toMatch(/living/i);
     const paged = (await r.call('officer', 'GET', `/api/persons/${p.g1}/payments?pageSize=2&page=2`)).json();
     expect(paged.items.map((i: { id: number }) => i.id)).toEqual(raw.slice(2, 4).map((l) => Number(l.id)));
   });
 
   it('refuses roles without payments.read, and persons outside the scope (404)', async () => {
-    const village = await t.app.inject({
-      method: 'GET',
-      url: `/api/persons/${p.g1}/payments`,
-      headers: { cookie: await t.login('village') },
-    });
+    const village = await r.call('village', 'GET', `/api/persons/${p.g1}/payments`);
     expect(village.statusCode).toBe(403);
     expect((await r.call('township', 'GET', `/api/persons/${p.g1}/payments`)).statusCode).toBe(200);
     expect((await r.call('township2', 'GET', `/api/persons/${p.g1}/payments`)).statusCode).toBe(404);

@@ -3,16 +3,16 @@
 import { makeCertificateNumber, makeIdNumber } from '@huican/core';
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import type { TestContext } from '../../test-support/index.js';
+import type { FixtureUser, HttpMethod, TestContext } from '../../test-support/index.js';
 
-export function registry(t: TestContext, cookies: Record<string, string>, o: { seqBase: number }) {
-  const call = (as: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown) =>
-    t.app.inject({
-      method,
-      url,
-      ...(payload === undefined ? {} : { payload: payload as object }),
-      headers: { cookie: cookies[as]! },
-    });
+/** Calls sign in through `t.call`; the older form's `cookies` are not used (drop them). */
+export function registry(
+  t: TestContext,
+  ...args: [o: { seqBase: number }] | [cookies: object, o: { seqBase: number }]
+) {
+  const o = args.length === 1 ? args[0] : args[1];
+  const call = (as: string, method: HttpMethod, url: string, payload?: unknown) =>
+    t.call(as as FixtureUser, method, url, payload);
   let seq = 0;
 
   /** Registers a person (physical disability, 低保 by default) through the API; returns its id. */

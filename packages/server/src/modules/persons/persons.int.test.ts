@@ -2,42 +2,14 @@ import { makeCertificateNumber, makeIdNumber } from '@huican/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/client.js';
-import { createTestContext, type TestContext } from '../../test-support/index.js';
+import { createTestContext, type FixtureUser, type TestContext } from '../../test-support/index.js';
 
 let t: TestContext;
-const cookies: Record<string, string> = {};
 beforeAll(async () => {
   t = await createTestContext();
-  for (const u of [
-    'root',
-    'admin',
-    'officer',
-    'finance',
-    'township',
-    'township2',
-    'village',
-    'auditor',
-    'institution',
-    'otherOfficer',
-  ]) {
-    cookies[u] = await t.login(u);
-  }
 });
 afterAll(() => t.close());
-
-const call = (
-  as: string,
-  method: 'GET' | 'POST' | 'PATCH',
-  url: string,
-  payload?: unknown,
-  headers: Record<string, string> = {},
-) =>
-  t.app.inject({
-    method,
-    url,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-    headers: { cookie: cookies[as]!, ...headers },
-  });
+const call: TestContext['call'] = (...a) => t.call(...a);
 
 let seq = 0;
 /** A fresh valid person for the fixture village 王庄村 (青禾镇). */
@@ -156,7 +128,7 @@ describe('POST /api/persons', () => {
   });
 
   it('refuses roles that may not register', async () => {
-    for (const u of ['finance', 'auditor', 'institution']) {
+    for (const u of ['finance', 'auditor', 'institution'] as const) {
       expect((await call(u, 'POST', '/api/persons', newPerson())).statusCode, u).toBe(403);
     }
   });
@@ -360,7 +332,7 @@ describe('life events', () => {
     const created = (await call('township', 'POST', '/api/persons', newPerson())).json();
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const nextMonth = new Date(Date.now() + 8 * 3_600_000 + 30 * 86_400_000).toISOString().slice(0, 10);
-    const status = (as: string, body: object) => call(as, 'POST', `/api/persons/${created.id}/status`, body);
+    const status = (as: FixtureUser, body: object) => call(as, 'POST', `/api/persons/${created.id}/status`, body);
     const futureDeath = await status('township', { status: 'deceased', effectiveDate: nextMonth });
     expect(futureDeath.statusCode).toBe(400);
     expect(futureDeath.json().error.fields.effectiveDate).toBe('日期不能晚于今天');
@@ -505,11 +477,7 @@ describe('households', () => {
     });
     expect(twoHeads.statusCode).toBe(400);
     expect((await call('township2', 'GET', `/api/households/${res.json().id}`)).statusCode).toBe(404);
-    const removed = await t.app.inject({
-      method: 'DELETE',
-      url: `/api/households/${res.json().id}/members/${b.id}`,
-      headers: { cookie: cookies.township! },
-    });
+    const removed = await call('township', 'DELETE', `/api/households/${res.json().id}/members/${b.id}`);
     expect(removed.json()).toMatchObject({ multiDisabled: false });
   });
 });
@@ -613,7 +581,7 @@ describe('bank accounts (一卡通)', () => {
       await t.database.db.execute(sql`select bank_account from persons where id = ${res.json().id}::uuid`),
     );
     expect(row!.bank_account).toBe(account);
-    for (const as of ['finance', 'village']) {
+    for (const as of ['finance', 'village'] as const) {
       const seen = (await call(as, 'GET', `/api/persons/${res.json().id}`)).json();
       expect(seen.bankAccount, as).toBe('6228***********8901');
       expect(seen.bankName).toBe('中国农业银行青禾县支行');

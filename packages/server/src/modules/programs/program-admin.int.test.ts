@@ -2,27 +2,15 @@ import { DEFAULT_PROGRAMS, makeIdNumber } from '@huican/core';
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applications, auditLog, persons } from '../../db/schema/index.js';
-import { createTestContext, type FixtureUser, type TestContext } from '../../test-support/index.js';
+import { createTestContext, type TestContext } from '../../test-support/index.js';
 import { programInYear } from './program-year.js';
 
 let t: TestContext;
-const cookies: Partial<Record<FixtureUser, string>> = {};
 beforeAll(async () => {
   t = await createTestContext();
-  for (const u of ['root', 'admin', 'officer', 'township', 'auditor', 'otherOfficer'] as const) {
-    cookies[u] = await t.login(u);
-  }
 });
 afterAll(() => t.close());
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-const call = (as: FixtureUser | null, method: Method, url: string, payload?: unknown, headers = {}) =>
-  t.app.inject({
-    method,
-    url,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-    headers: { ...(as ? { cookie: cookies[as]! } : {}), ...headers },
-  });
+const call: TestContext['call'] = (...a) => t.call(...a);
 
 async function lastAudit(action: string) {
   const [row] = await t.database.db

@@ -11,41 +11,15 @@ import {
 } from '../../test-support/index.js';
 
 let t: TestContext;
-const cookies: Partial<Record<FixtureUser, string>> = {};
 beforeAll(async () => {
   t = await createTestContext();
-  for (const u of [
-    'root',
-    'admin',
-    'officer',
-    'township',
-    'township2',
-    'auditor',
-    'otherOfficer',
-    'otherAdmin',
-  ] as const) {
-    cookies[u] = await t.login(u);
-  }
 });
 afterAll(() => t.close());
+const call: TestContext['call'] = (...a) => t.call(...a);
 
-type Method = 'GET' | 'POST' | 'PUT';
-const call = (as: FixtureUser | null, method: Method, url: string, payload?: unknown, headers = {}) =>
-  t.app.inject({
-    method,
-    url,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-    headers: { ...(as ? { cookie: cookies[as]! } : {}), ...headers },
-  });
-
-const upload = async (as: FixtureUser | null, url: string, data: Buffer, fileName = 'targets.xlsx', headers = {}) => {
+const upload = (as: FixtureUser | null, url: string, data: Buffer, fileName = 'targets.xlsx', headers = {}) => {
   const body = multipartFile(fileName, data);
-  return t.app.inject({
-    method: 'POST',
-    url,
-    payload: body.payload,
-    headers: { ...body.headers, ...(as ? { cookie: cookies[as]! } : {}), ...headers },
-  });
+  return t.call(as, 'POST', url, body.payload, { ...body.headers, ...headers });
 };
 
 async function auditRows(action: string, programCode: string) {

@@ -1,11 +1,10 @@
 // Shared set-up of the rehabilitation integration tests: designated institutions, the institution user
-// linked to one, signed-in users and persons created through the API.
+// linked to one, and persons created through the API.
 import { makeCertificateNumber, makeIdNumber, todayInChina } from '@huican/core';
 import { eq } from 'drizzle-orm';
-import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { institutions, users } from '../../db/schema/index.js';
-import { createTestContext, type FixtureUser, type TestContext } from '../../test-support/index.js';
+import { createTestContext, type TestContext } from '../../test-support/index.js';
 
 export type RehabFixture = {
   t: TestContext;
@@ -19,28 +18,11 @@ export type RehabFixture = {
   undesignated: string;
   /** Designated, in the other county. */
   elsewhere: string;
-  call(
-    as: FixtureUser | null,
-    method: 'GET' | 'POST' | 'PATCH',
-    url: string,
-    payload?: unknown,
-    headers?: Record<string, string>,
-  ): Promise<LightMyRequestResponse>;
+  /** `t.call`: as a fixture user (signed in on first use) or anonymously with null. */
+  call: TestContext['call'];
   /** A person created by the officer in a village (default 341599101201); returns the id. */
   person(regionCode?: string, o?: { birthDate?: string; category?: number }): Promise<string>;
 };
-
-const USERS: FixtureUser[] = [
-  'admin',
-  'officer',
-  'finance',
-  'auditor',
-  'township',
-  'township2',
-  'village',
-  'institution',
-  'otherOfficer',
-];
 
 export async function createRehabFixture(): Promise<RehabFixture> {
   const t = await createTestContext();
@@ -65,23 +47,12 @@ export async function createRehabFixture(): Promise<RehabFixture> {
     .returning({ id: institutions.id });
   const [centre, other, undesignated, elsewhere] = created.map((c) => c.id) as [string, string, string, string];
   await db.update(users).set({ institutionId: centre }).where(eq(users.username, 'institution'));
-  const cookies: Partial<Record<FixtureUser, string>> = {};
-  for (const u of USERS) cookies[u] = await t.login(u);
-
-  const call: RehabFixture['call'] = (as, method, url, payload, headers = {}) =>
-    t.app.inject({
-      method,
-      url,
-      ...(payload === undefined ? {} : { payload: payload as object }),
-      headers: { ...(as ? { cookie: cookies[as]! } : {}), ...headers },
-    });
-
   let seq = 0;
   const person: RehabFixture['person'] = async (regionCode = '341599101201', o = {}) => {
     seq++;
     const county = regionCode.slice(0, 6);
     const idNumber = makeIdNumber(county, o.birthDate ?? '1980-03-04', 100 + seq * 2);
-    const res = await call(county === '341599' ? 'officer' : 'otherOfficer', 'POST', '/api/persons', {
+    const res = await t.call(county === '341599' ? 'officer' : 'otherOfficer', 'POST', '/api/persons', {
       name: `康复${seq}`,
       idNumber,
       regionCode,
@@ -91,5 +62,5 @@ export async function createRehabFixture(): Promise<RehabFixture> {
     return res.json().id as string;
   };
 
-  return { t, year, today, centre, other, undesignated, elsewhere, call, person };
+  return { t, year, today, centre, other, undesignated, elsewhere, call: t.call, person };
 }
