@@ -1,3 +1,4 @@
+import { todayInChina } from '@huican/core';
 import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rowsOf } from './db/client.js';
@@ -82,6 +83,14 @@ describe('seeding', () => {
     expect(extra.delivered).toBeGreaterThan(10);
     expect(extra.renewals).toBeGreaterThan(10);
     expect(extra.unmerged).toBe(0);
+    // Subsidies paid are 办结: their applications completed when the cycle was marked paid.
+    const [subsidies] = rowsOf<{ completed: number; approved: number }>(
+      await t.database.db.execute(sql`select count(*) filter (where status = 'completed')::int as completed,
+        count(*) filter (where status = 'approved')::int as approved
+        from applications where program_code = 'living_subsidy' and year = ${Number(todayInChina().slice(0, 4))}`),
+    );
+    expect(subsidies!.completed).toBeGreaterThan(100);
+    expect(subsidies!.approved).toBeGreaterThan(0);
     const institution = await t.login('institution', DEMO_PASSWORD);
     const placed = await t.app.inject({ url: '/api/applications', headers: { cookie: institution } });
     expect(placed.json().total).toBeGreaterThan(0);

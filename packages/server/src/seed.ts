@@ -1,7 +1,7 @@
 import { CERTIFICATE_SERVICES, DEFAULT_PROGRAMS, ROOT_REGION_CODE, todayInChina } from '@huican/core';
 import { count, sql } from 'drizzle-orm';
 import type { Config } from './config.js';
-import type { Db, Tx } from './db/client.js';
+import { type Db, rowsOf, type Tx } from './db/client.js';
 import { users } from './db/schema/index.js';
 import { assignDemoBankAccounts } from './demo/demo-bank-accounts.js';
 import { DEMO_PASSWORD, demoRegions, demoUsers } from './demo/demo-county.js';
@@ -10,6 +10,7 @@ import { demoPersons } from './demo/demo-persons.js';
 import { demoProgrammes } from './demo/demo-programmes.js';
 import { SYSTEM_ACTOR, writeAudit } from './modules/audit/write-audit.js';
 import { hashPassword } from './modules/auth/passwords.js';
+import { completePaidEnrolments } from './modules/payments/complete-paid-enrolments.js';
 
 export class SeedError extends Error {}
 
@@ -324,4 +325,18 @@ async function insertPayments(tx: Tx, p: ReturnType<typeof demoPayments>) {
   );
   await tx.execute(sql`select setval(pg_get_serial_sequence('payment_lines', 'id'),
     (select coalesce(max(id), 0) + 1 from payment_lines), false)`);
+  // As marking them paid did: the applications of the persons paid are completed (办结), cycle by cycle.
+  const [finance] = rowsOf<{ id: string; display_name: string }>(
+    await tx.execute(sql`select id, display_name from users where username = 'finance'`),
+  );
+  const actor = { userId: finance!.id, displayName: finance!.display_name };
+  for (const c of [...p.cycles].sort((a, b) => (a.paid_at ?? '').localeCompare(b.paid_at ?? ''))) {
+    if (c.status !== 'paid' || !c.paid_at) continue;
+    await completePaidEnrolments(
+      tx,
+      actor,
+      { id: c.id, kind: c.kind, programCode: c.program_code, period: c.period },
+      new Date(c.paid_at),
+    );
+  }
 }

@@ -342,6 +342,27 @@ describe('maker-checker', () => {
       await t.database.db.execute(sql`select action from audit_log where entity_id = ${id} order by id`),
     );
     expect(audit.map((a) => a.action)).toEqual(['cycle.generate', 'cycle.submit', 'cycle.approve', 'cycle.mark_paid']);
+
+    // Paid: the enrolling applications of the persons paid are completed (办结), with an event; the others are not.
+    const statusOf = async (key: string) => {
+      const [row] = rowsOf<{ status: string; events: number }>(
+        await t.database.db.execute(sql`
+          select a.status, (select count(*)::int from application_events e
+            where e.application_id = a.id and e.action = 'complete') as events
+          from applications a where a.person_id = ${p[key]!} and a.program_code = 'living_subsidy'`),
+      );
+      return row;
+    };
+    for (const key of JAN_FEB) expect(await statusOf(key), key).toEqual({ status: 'completed', events: 1 });
+    for (const key of ['g3', 'march', 'late'])
+      expect(await statusOf(key), key).toEqual({ status: 'approved', events: 0 });
+    expect(await statusOf('submitted')).toMatchObject({ status: 'submitted' });
+    const [markPaid] = rowsOf<{ details: { applicationsCompleted: number } }>(
+      await t.database.db.execute(
+        sql`select details from audit_log where entity_id = ${id} and action = 'cycle.mark_paid'`,
+      ),
+    );
+    expect(markPaid!.details.applicationsCompleted).toBe(JAN_FEB.length);
   });
 
   it('refuses approval by the user who generated the cycle (409 SAME_USER)', async () => {

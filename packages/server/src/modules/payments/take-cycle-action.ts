@@ -4,6 +4,7 @@ import { paymentCycles, paymentLines } from '../../db/schema/index.js';
 import { AppError, fieldError } from '../../errors.js';
 import type { Actor } from '../../http/actor.js';
 import { writeAudit } from '../audit/write-audit.js';
+import { completePaidEnrolments } from './complete-paid-enrolments.js';
 import { toCycleView } from './cycle-view.js';
 import { checkCycleTransition } from './cycle-workflow.js';
 import { findCycleInScope } from './find-cycle-in-scope.js';
@@ -22,7 +23,8 @@ export type CycleActionInput = { action: CycleAction; reason?: string | undefine
  * second finds it approved, 409). Approval by the cycle's creator → 409 SAME_USER (maker-checker). Marking
  * paid turns every pending line paid with today's date; lines the bank's return file already marked (paid
  * with the bank's date, or failed) keep what it said. Cancelling needs a reason and voids the lines, which
- * lets a new cycle pay the same months; a cycle with a line already paid cannot be cancelled.
+ * lets a new cycle pay the same months; a cycle with a line already paid cannot be cancelled. Marking a
+ * monthly cycle paid completes the approved applications of the persons it paid (completePaidEnrolments).
  */
 export async function takeCycleAction(o: {
   db: Db;
@@ -44,7 +46,7 @@ export async function takeCycleAction(o: {
         : new AppError('ILLEGAL_TRANSITION', 409, 'cycle.ILLEGAL_TRANSITION', { extra: { status: cycle.status } });
     }
     if (input.action === 'approve' && cycle.createdBy === actor.userId) throw new AppError('SAME_USER', 409);
-    const lines = { marked: 0 };
+    const lines = { marked: 0, applicationsCompleted: 0 };
     const set: Partial<typeof paymentCycles.$inferInsert> = { status: check.to };
     if (input.action === 'submit') Object.assign(set, { submittedBy: actor.userId, submittedAt: now });
     if (input.action === 'approve') Object.assign(set, { approvedBy: actor.userId, approvedAt: now });
@@ -55,6 +57,7 @@ export async function takeCycleAction(o: {
         sql`update payment_lines set status = 'paid', paid_on = ${today}::date
           where cycle_id = ${cycle.id} and status = 'pending' returning 1`,
       );
+      lines.applicationsCompleted = await completePaidEnrolments(tx, actor, cycle, now);
     }
     if (input.action === 'cancel') {
       const [paid] = await tx
@@ -87,7 +90,9 @@ export async function takeCycleAction(o: {
           from: cycle.status,
           to: check.to,
           reason,
-          ...(input.action === 'mark_paid' ? { linesPaid: lines.marked } : {}),
+          ...(input.action === 'mark_paid'
+            ? { linesPaid: lines.marked, applicationsCompleted: lines.applicationsCompleted }
+            : {}),
           ...(input.action === 'cancel' ? { linesVoided: lines.marked } : {}),
         },
       },
