@@ -308,6 +308,7 @@ describe('monthly subsidy cycles', () => {
     expect(list.json().items[0]).toMatchObject({ programName: '困难残疾人生活补贴', status: 'draft' });
     const one = await r.call('auditor', 'GET', `/api/cycles?period=${m(3)}`);
     expect(one.json().items.map((c: { id: string }) => c.id)).toEqual([cycleIds.mar]);
+    expect(one.json().items[0].createdByName).toBe('测试 officer');
     const detail = (await r.call('auditor', 'GET', `/api/cycles/${cycleIds.mar}`)).json();
     expect(detail).toMatchObject({
       linesScope: 'cycle',

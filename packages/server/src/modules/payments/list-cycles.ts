@@ -1,6 +1,6 @@
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { paymentCycles, programs, regions } from '../../db/schema/index.js';
+import { paymentCycles, programs, regions, users } from '../../db/schema/index.js';
 import type { CYCLE_STATUSES } from '../../db/schema/payments.js';
 import { type Actor, assertCan } from '../../http/actor.js';
 import type { Lang } from '../../i18n/messages.js';
@@ -38,17 +38,22 @@ export async function listCycles(o: {
       cycle: paymentCycles,
       programName: o.lang === 'en' ? programs.nameEn : programs.nameZh,
       regionName: regions.name,
+      createdByName: users.displayName,
     })
     .from(paymentCycles)
     .innerJoin(programs, eq(programs.code, paymentCycles.programCode))
     .leftJoin(regions, eq(regions.code, paymentCycles.regionCode))
+    .leftJoin(users, eq(users.id, paymentCycles.createdBy))
     .where(where)
     .orderBy(desc(paymentCycles.period), desc(paymentCycles.createdAt), desc(paymentCycles.id))
     .limit(o.pageSize)
     .offset((o.page - 1) * o.pageSize);
   const [count] = await db.select({ total: sql<number>`count(*)::int` }).from(paymentCycles).where(where);
   return {
-    items: rows.map((r) => toCycleView(r.cycle, { programName: r.programName, regionName: r.regionName })),
+    items: rows.map((r) => ({
+      ...toCycleView(r.cycle, { programName: r.programName, regionName: r.regionName }),
+      createdByName: r.createdByName ?? null,
+    })),
     total: Number(count?.total ?? 0),
     page: o.page,
     pageSize: o.pageSize,
