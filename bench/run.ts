@@ -8,6 +8,7 @@ const available = [
   'bulk-approval',
   'cycle-generation',
   'bank-file',
+  'reports',
 ];
 const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['startup'];
 for (const name of names) {

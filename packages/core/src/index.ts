@@ -10,5 +10,6 @@ export * from './phone.js';
 export * from './programs.js';
 export * from './rates.js';
 export * from './region-code.js';
+export * from './reports/index.js';
 export * from './roles.js';
 export * from './scope.js';

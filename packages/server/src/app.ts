@@ -29,6 +29,9 @@ import { personRoutes } from './modules/persons/routes.js';
 import { programRoutes } from './modules/programs/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { rehabRoutes } from './modules/rehab/routes.js';
+import { reportExportRoutes } from './modules/reports/export-routes.js';
+import { reportRoutes } from './modules/reports/routes.js';
+import { reportStatsRoutes } from './modules/reports/stats-routes.js';
 import { userRoutes } from './modules/users/routes.js';
 
 export type AppDeps = {
@@ -142,6 +145,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   paymentRoutes(app);
   bankRoutes(app);
   importRoutes(app);
+  reportRoutes(app);
+  reportStatsRoutes(app);
+  reportExportRoutes(app);
   registerWeb(app, config.webDist);
 
   app.addHook('onClose', async () => {

@@ -7,4 +7,5 @@ export * from './persons.js';
 export * from './programs.js';
 export * from './regions.js';
 export * from './rehab.js';
+export * from './reports.js';
 export * from './users.js';
