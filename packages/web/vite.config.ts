@@ -29,6 +29,8 @@ export default defineConfig({
               priority: 2,
             },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 3 },
+            // ECharts only for the dashboard's charts, loaded with them (pages/home/EChart.tsx), not at start.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 4 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
         },

@@ -1,3 +1,4 @@
+import { PERMISSIONS } from '@huican/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import dayjs from 'dayjs';
@@ -21,6 +22,9 @@ import { InstitutionDetailPage } from './pages/institutions/InstitutionDetailPag
 import { InstitutionFormPage } from './pages/institutions/InstitutionFormPage';
 import { InstitutionsPage } from './pages/institutions/InstitutionsPage';
 import { LoginPage } from './pages/login/LoginPage';
+import { BudgetsPage } from './pages/payments/BudgetsPage';
+import { CycleDetailPage } from './pages/payments/CycleDetailPage';
+import { CyclesPage } from './pages/payments/CyclesPage';
 import { PersonDetailPage } from './pages/persons/PersonDetailPage';
 import { PersonFormPage } from './pages/persons/PersonFormPage';
 import { PersonImportPage } from './pages/persons/PersonImportPage';
@@ -30,6 +34,7 @@ import { ProgramsPage } from './pages/programs/ProgramsPage';
 import { RegionsPage } from './pages/regions/RegionsPage';
 import { RehabPersonPage } from './pages/rehab/RehabPersonPage';
 import { RehabPlansPage } from './pages/rehab/RehabPlansPage';
+import { ReportsPage } from './pages/reports/ReportsPage';
 import { SurveyProgressPage } from './pages/surveys/SurveyProgressPage';
 import { UsersPage } from './pages/users/UsersPage';
 import { theme } from './theme';
@@ -222,6 +227,40 @@ function AppRoutes() {
             }
           />
         </Route>
+        <Route path="payments">
+          <Route
+            index
+            element={
+              <RequireRole roles={PERMISSIONS['payments.read']}>
+                <CyclesPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="budgets"
+            element={
+              <RequireRole roles={PERMISSIONS['payments.read']}>
+                <BudgetsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path=":id"
+            element={
+              <RequireRole roles={PERMISSIONS['payments.read']}>
+                <CycleDetailPage />
+              </RequireRole>
+            }
+          />
+        </Route>
+        <Route
+          path="reports"
+          element={
+            <RequireRole roles={SCREEN_ROLES.reports}>
+              <ReportsPage />
+            </RequireRole>
+          }
+        />
         <Route
           path="audit"
           element={

@@ -41,6 +41,8 @@ export const SCREEN_ROLES = {
   rehab: PERMISSIONS['rehab.read'],
   /** Recording assessments, plans and services; closing plans. */
   rehabWrite: PERMISSIONS['rehab.write'],
+  /** 统计报表: completion, rehabilitation and registry statistics (the funds tab needs payments.read too). */
+  reports: PERMISSIONS['persons.read'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Screen = keyof typeof SCREEN_ROLES;

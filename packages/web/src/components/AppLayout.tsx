@@ -3,19 +3,22 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   ClockCircleOutlined,
   DownOutlined,
   FieldTimeOutlined,
   FileDoneOutlined,
   FormOutlined,
+  FundOutlined,
   GlobalOutlined,
   HomeOutlined,
   IdcardOutlined,
   MedicineBoxOutlined,
+  PayCircleOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import type { Role } from '@huican/core';
+import { PERMISSIONS, type Role } from '@huican/core';
 import { Button, Dropdown, Layout, Menu, type MenuProps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -40,7 +43,10 @@ type NavItem = {
     | 'nav.applications'
     | 'nav.overdue'
     | 'nav.institutions'
-    | 'nav.rehab';
+    | 'nav.rehab'
+    | 'nav.payments'
+    | 'nav.budgets'
+    | 'nav.reports';
   icon: React.ReactNode;
   roles?: readonly Role[];
 };
@@ -75,6 +81,19 @@ const NAV_ITEMS: NavItem[] = [
     icon: <BankOutlined aria-hidden />,
     roles: SCREEN_ROLES.institutions,
   },
+  {
+    path: '/payments',
+    labelKey: 'nav.payments',
+    icon: <PayCircleOutlined aria-hidden />,
+    roles: PERMISSIONS['payments.read'],
+  },
+  {
+    path: '/payments/budgets',
+    labelKey: 'nav.budgets',
+    icon: <FundOutlined aria-hidden />,
+    roles: PERMISSIONS['payments.read'],
+  },
+  { path: '/reports', labelKey: 'nav.reports', icon: <BarChartOutlined aria-hidden />, roles: SCREEN_ROLES.reports },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined aria-hidden />, roles: SCREEN_ROLES.users },
   { path: '/regions', labelKey: 'nav.regions', icon: <ApartmentOutlined aria-hidden /> },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined aria-hidden />, roles: SCREEN_ROLES.audit },
