@@ -108,7 +108,7 @@ describe('certificate services', () => {
     await pick(page, dialog.getByLabel('残疾类别'), '肢体');
     await pick(page, dialog.getByLabel('残疾等级'), '二级');
     await dialog.getByRole('button', { name: '办结' }).click();
-    await expect.poll(() => status(page, '已办结').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => status(page, '已办结').count(), { timeout: 20_000 }).toBeGreaterThan(0);
 
     // The result as recorded, and the new certificate.
     await expect.poll(() => page.getByRole('heading', { level: 2, name: '办理结果' }).count()).toBe(1);
