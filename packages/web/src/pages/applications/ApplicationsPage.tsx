@@ -6,7 +6,7 @@ import {
   PROGRAM_CODE_PATTERN,
 } from '@huican/core';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Flex, Form, Input, InputNumber, Select, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Checkbox, Flex, Form, Input, InputNumber, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -20,13 +20,13 @@ import {
 } from '../../api/applications';
 import { listCertificateServices, listPrograms } from '../../api/programs';
 import { useCurrentUser } from '../../auth/AuthProvider';
-import { DataTable } from '../../components/DataTable';
+import { FilterSelect } from '../../components/FilterForm';
 import { useAnnouncer } from '../../components/LiveRegion';
-import { LoadError } from '../../components/LoadError';
+import { PagedTable } from '../../components/PagedTable';
 import { PageTitle } from '../../components/PageTitle';
 import { RegionPicker } from '../../components/RegionPicker';
 import { SearchButtons } from '../../components/SearchButtons';
-import { tablePagination, useListParams } from '../../lib/list-params';
+import { useListParams } from '../../lib/list-params';
 import { ActionModal } from './ActionModal';
 import { ApplicationStatusTag, actionName, bulkActionsFor, defaultStatuses, failureText, OverdueTag } from './labels';
 
@@ -270,22 +270,15 @@ export function ApplicationsPage({ overdueOnly = false }: { overdueOnly?: boolea
           <Input allowClear placeholder={t('applications.qPlaceholder')} style={{ width: 220 }} />
         </Form.Item>
         <Form.Item name="status" label={t('applications.status')}>
-          <Select
+          <FilterSelect
             mode="multiple"
-            allowClear
-            placeholder={t('common.all')}
             style={{ minWidth: 200 }}
-            options={APPLICATION_STATUSES.map((value) => ({ value, label: t(`workflow.status.${value}`) }))}
+            values={APPLICATION_STATUSES}
+            labelOf={(value) => t(`workflow.status.${value}`)}
           />
         </Form.Item>
         <Form.Item name="programCode" label={t('applications.program')}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('common.all')}
-            style={{ width: 220 }}
-            options={programOptions}
-          />
+          <FilterSelect showSearch={{ optionFilterProp: 'label' }} style={{ width: 220 }} options={programOptions} />
         </Form.Item>
         <Form.Item name="regionCode" label={t('applications.region')}>
           <RegionPicker style={{ width: 220 }} placeholder={t('common.allRegions')} />
@@ -364,14 +357,13 @@ export function ApplicationsPage({ overdueOnly = false }: { overdueOnly?: boolea
           style={{ marginBottom: 12 }}
         />
       ) : null}
-      <LoadError error={applications.error} style={{ marginBottom: 16 }} />
-      <DataTable<Application>
+      <PagedTable<Application>
         label={title}
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={rows}
-        loading={applications.isFetching}
+        result={applications}
+        paging={{ page, pageSize, setPage }}
         rowSelection={
           bulkActions.length > 0
             ? {
@@ -383,13 +375,6 @@ export function ApplicationsPage({ overdueOnly = false }: { overdueOnly?: boolea
               }
             : undefined
         }
-        pagination={tablePagination({
-          page,
-          pageSize,
-          total: applications.data?.total ?? 0,
-          onChange: setPage,
-          t,
-        })}
       />
       <ActionModal<BulkResult>
         action={pending?.action ?? null}

@@ -5,12 +5,11 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listAuditEntries } from '../../api/audit';
 import type { AuditEntry } from '../../api/types';
-import { DataTable } from '../../components/DataTable';
-import { LoadError } from '../../components/LoadError';
+import { FilterForm } from '../../components/FilterForm';
+import { PagedTable } from '../../components/PagedTable';
 import { PageTitle } from '../../components/PageTitle';
-import { SearchButtons } from '../../components/SearchButtons';
 import { formatDateTime } from '../../lib/format';
-import { tablePagination, useListParams } from '../../lib/list-params';
+import { useListParams } from '../../lib/list-params';
 
 const FILTERS = ['action', 'username', 'from', 'to'] as const;
 const DATE_FORMAT = 'YYYY-MM-DD';
@@ -68,11 +67,10 @@ export function AuditPage() {
   return (
     <>
       <PageTitle title={t('audit.title')} />
-      <Form<FilterValues>
+      <FilterForm<FilterValues>
         form={form}
         name="auditFilters"
-        layout="inline"
-        aria-label={t('audit.filtersLabel')}
+        label={t('audit.filtersLabel')}
         onFinish={(values) =>
           setFilters({
             action: values.action,
@@ -81,7 +79,7 @@ export function AuditPage() {
             to: values.to?.format(DATE_FORMAT),
           })
         }
-        style={{ marginBottom: 16, rowGap: 12 }}
+        onReset={() => setFilters({})}
       >
         <Form.Item name="action" label={t('audit.action')}>
           <Input allowClear placeholder={t('audit.actionPlaceholder')} style={{ width: 180 }} />
@@ -95,22 +93,14 @@ export function AuditPage() {
         <Form.Item name="to" label={t('audit.to')}>
           <DatePicker format={DATE_FORMAT} placeholder={DATE_FORMAT} />
         </Form.Item>
-        <SearchButtons
-          onReset={() => {
-            form.resetFields();
-            setFilters({});
-          }}
-        />
-      </Form>
-      <LoadError error={entries.error} style={{ marginBottom: 16 }} />
-      <DataTable<AuditEntry>
+      </FilterForm>
+      <PagedTable<AuditEntry>
         label={t('audit.title')}
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={entries.data?.items}
-        loading={entries.isFetching}
-        pagination={tablePagination({ page, pageSize, total: entries.data?.total ?? 0, onChange: setPage, t })}
+        result={entries}
+        paging={{ page, pageSize, setPage }}
       />
     </>
   );

@@ -7,10 +7,10 @@ import { Link } from 'react-router';
 import { listExpiringCertificates } from '../../api/persons';
 import type { ExpiringCertificate, RegionCount } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
+import { FilterForm } from '../../components/FilterForm';
 import { LoadError } from '../../components/LoadError';
 import { PageTitle } from '../../components/PageTitle';
 import { RegionPicker } from '../../components/RegionPicker';
-import { SearchButtons } from '../../components/SearchButtons';
 import { tablePagination, useListParams } from '../../lib/list-params';
 
 const DAY_OPTIONS = [30, 90, 180] as const;
@@ -87,14 +87,16 @@ export function ExpiringCertificatesPage() {
   return (
     <>
       <PageTitle title={t('expiring.title')} />
-      <Form<FilterValues>
+      <FilterForm<FilterValues>
         form={form}
         name="expiringFilters"
-        layout="inline"
-        aria-label={t('expiring.filtersLabel')}
+        label={t('expiring.filtersLabel')}
         initialValues={{ days, regionCode }}
         onFinish={(values) => setFilters({ days: String(values.days), regionCode: values.regionCode })}
-        style={{ marginBottom: 16, rowGap: 12 }}
+        onReset={() => {
+          form.setFieldsValue({ days: DEFAULT_DAYS, regionCode: undefined });
+          setFilters({});
+        }}
       >
         <Form.Item name="days" label={t('expiring.days')}>
           <Select
@@ -105,13 +107,7 @@ export function ExpiringCertificatesPage() {
         <Form.Item name="regionCode" label={t('expiring.region')}>
           <RegionPicker style={{ width: 260 }} placeholder={t('common.allRegions')} />
         </Form.Item>
-        <SearchButtons
-          onReset={() => {
-            form.setFieldsValue({ days: DEFAULT_DAYS, regionCode: undefined });
-            setFilters({});
-          }}
-        />
-      </Form>
+      </FilterForm>
       <LoadError error={expiring.error} style={{ marginBottom: 16 }} />
       {expiring.data ? (
         <Typography.Paragraph role="status">

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Form, Input, Select, type TableColumnsType, Tag } from 'antd';
+import { Form, Input, type TableColumnsType, Tag } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -15,11 +15,10 @@ import { listPrograms } from '../../api/programs';
 import { useCurrentUser } from '../../auth/AuthProvider';
 import { can } from '../../auth/permissions';
 import { ButtonLink } from '../../components/ButtonLink';
-import { DataTable } from '../../components/DataTable';
-import { LoadError } from '../../components/LoadError';
+import { FilterForm, FilterSelect } from '../../components/FilterForm';
+import { PagedTable } from '../../components/PagedTable';
 import { PageTitle } from '../../components/PageTitle';
-import { SearchButtons } from '../../components/SearchButtons';
-import { tablePagination, useListParams } from '../../lib/list-params';
+import { useListParams } from '../../lib/list-params';
 import { agreementText, capacityText, useProgramNames } from './labels';
 
 const FILTERS = ['q', 'programCode', 'kind', 'active'] as const;
@@ -100,39 +99,33 @@ export function InstitutionsPage() {
           ) : null
         }
       />
-      <Form<InstitutionFilters>
+      <FilterForm<InstitutionFilters>
         form={form}
         name="institutionFilters"
-        layout="inline"
-        aria-label={t('institutions.filtersLabel')}
+        label={t('institutions.filtersLabel')}
         initialValues={filters}
         onFinish={(values) => setFilters(values)}
-        style={{ marginBottom: 16, rowGap: 12 }}
+        onReset={() => setFilters({})}
       >
         <Form.Item name="q" label={t('institutions.q')}>
           <Input allowClear placeholder={t('institutions.qPlaceholder')} style={{ width: 220 }} />
         </Form.Item>
         <Form.Item name="programCode" label={t('institutions.program')}>
-          <Select
-            allowClear
+          <FilterSelect
             showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('common.all')}
             style={{ width: 220 }}
             options={(programs.data ?? []).map((p) => ({ value: p.code, label: p.name }))}
           />
         </Form.Item>
         <Form.Item name="kind" label={t('institutions.kind')}>
-          <Select
-            allowClear
-            placeholder={t('common.all')}
+          <FilterSelect
             style={{ width: 160 }}
-            options={INSTITUTION_KINDS.map((value) => ({ value, label: t(`institutions.kinds.${value}`) }))}
+            values={INSTITUTION_KINDS}
+            labelOf={(value) => t(`institutions.kinds.${value}`)}
           />
         </Form.Item>
         <Form.Item name="active" label={t('institutions.status')}>
-          <Select
-            allowClear
-            placeholder={t('common.all')}
+          <FilterSelect
             style={{ width: 120 }}
             options={[
               { value: 'true', label: t('institutions.active') },
@@ -140,22 +133,14 @@ export function InstitutionsPage() {
             ]}
           />
         </Form.Item>
-        <SearchButtons
-          onReset={() => {
-            form.resetFields();
-            setFilters({});
-          }}
-        />
-      </Form>
-      <LoadError error={institutions.error} style={{ marginBottom: 16 }} />
-      <DataTable<Institution>
+      </FilterForm>
+      <PagedTable<Institution>
         label={t('institutions.title')}
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={institutions.data?.items}
-        loading={institutions.isFetching}
-        pagination={tablePagination({ page, pageSize, total: institutions.data?.total ?? 0, onChange: setPage, t })}
+        result={institutions}
+        paging={{ page, pageSize, setPage }}
       />
     </>
   );

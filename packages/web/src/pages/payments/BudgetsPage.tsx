@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import { DataTable } from '../../components/DataTable';
 import { LoadError } from '../../components/LoadError';
 import { PageTitle } from '../../components/PageTitle';
+import { TotalsRow } from '../../components/TotalsRow';
 import { currentYear, formatFen, labelledTable } from './labels';
 import { type Budget, listBudgets } from './payments-api';
 
@@ -38,6 +39,9 @@ function ShareBar({ value, label }: { value: number | null; label: string }) {
   );
 }
 
+/** Integer fen as yuan, on one line. */
+const money = (cents: number) => <span className="nowrap">{formatFen(cents)}</span>;
+
 function yearOptions(t: TFunction, shown: number) {
   const now = currentYear();
   const years = [now + 1, now, now - 1, now - 2, now - 3, now - 4];
@@ -69,18 +73,8 @@ export function BudgetsPage() {
         <span className="nowrap">{cents === null ? t('payments.noBudget') : formatFen(cents)}</span>
       ),
     },
-    {
-      title: t('payments.committed'),
-      dataIndex: 'committedCents',
-      align: 'right',
-      render: (cents: number) => <span className="nowrap">{formatFen(cents)}</span>,
-    },
-    {
-      title: t('payments.paid'),
-      dataIndex: 'paidCents',
-      align: 'right',
-      render: (cents: number) => <span className="nowrap">{formatFen(cents)}</span>,
-    },
+    { title: t('payments.committed'), dataIndex: 'committedCents', align: 'right', render: money },
+    { title: t('payments.paid'), dataIndex: 'paidCents', align: 'right', render: money },
     {
       title: t('payments.remaining'),
       key: 'remaining',
@@ -111,6 +105,8 @@ export function BudgetsPage() {
   const withBudget = rows.filter((b) => b.budgetCents !== null);
   const sum = (pick: (b: Budget) => number) => withBudget.reduce((s, b) => s + pick(b), 0);
   const totalBudget = sum((b) => b.budgetCents ?? 0);
+  const committed = sum((b) => b.committedCents);
+  const paid = sum((b) => b.paidCents);
   const label = t('payments.budgetsLabel', { year });
 
   return (
@@ -146,39 +142,14 @@ export function BudgetsPage() {
         pagination={false}
         summary={() =>
           withBudget.length > 0 ? (
-            <Table.Summary.Row>
-              <Table.Summary.Cell index={0} colSpan={2}>
-                <strong>{t('payments.budgetsTotal')}</strong>
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={2} align="right">
-                <strong className="nowrap">{formatFen(totalBudget)}</strong>
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={3} align="right">
-                <strong className="nowrap">{formatFen(sum((b) => b.committedCents))}</strong>
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={4} align="right">
-                <strong className="nowrap">{formatFen(sum((b) => b.paidCents))}</strong>
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={5} align="right">
-                <strong className="nowrap">{formatFen(totalBudget - sum((b) => b.committedCents))}</strong>
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={6}>
-                {percentText(
-                  share(
-                    sum((b) => b.committedCents),
-                    totalBudget,
-                  ),
-                )}
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={7}>
-                {percentText(
-                  share(
-                    sum((b) => b.paidCents),
-                    totalBudget,
-                  ),
-                )}
-              </Table.Summary.Cell>
-            </Table.Summary.Row>
+            <TotalsRow
+              label={t('payments.budgetsTotal')}
+              labelSpan={2}
+              figures={[money(totalBudget), money(committed), money(paid), money(totalBudget - committed)]}
+            >
+              <Table.Summary.Cell index={6}>{percentText(share(committed, totalBudget))}</Table.Summary.Cell>
+              <Table.Summary.Cell index={7}>{percentText(share(paid, totalBudget))}</Table.Summary.Cell>
+            </TotalsRow>
           ) : null
         }
       />

@@ -1,18 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { can } from '@huican/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Form, InputNumber, Select, type TableColumnsType } from 'antd';
+import { Button, Form, InputNumber, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { listPrograms } from '../../api/programs';
 import { useCurrentUser } from '../../auth/AuthProvider';
-import { DataTable } from '../../components/DataTable';
-import { LoadError } from '../../components/LoadError';
+import { FilterForm, FilterSelect } from '../../components/FilterForm';
+import { PagedTable } from '../../components/PagedTable';
 import { PageTitle } from '../../components/PageTitle';
-import { SearchButtons } from '../../components/SearchButtons';
 import { formatDateTime } from '../../lib/format';
-import { tablePagination, useListParams } from '../../lib/list-params';
+import { useListParams } from '../../lib/list-params';
 import { GenerateCycleModal } from './GenerateCycleModal';
 import { CycleStatusTag, cycleName, formatFen } from './labels';
 import {
@@ -116,11 +115,10 @@ export function CyclesPage() {
           ) : null
         }
       />
-      <Form<FilterValues>
+      <FilterForm<FilterValues>
         form={form}
         name="cycleFilters"
-        layout="inline"
-        aria-label={t('payments.filtersLabel')}
+        label={t('payments.filtersLabel')}
         initialValues={{ ...filters, year: filters.year ?? null }}
         onFinish={(values) =>
           setFilters({
@@ -129,13 +127,11 @@ export function CyclesPage() {
             status: values.status,
           })
         }
-        style={{ marginBottom: 16, rowGap: 12 }}
+        onReset={() => setFilters({})}
       >
         <Form.Item name="programCode" label={t('payments.program')}>
-          <Select
-            allowClear
+          <FilterSelect
             showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('common.all')}
             style={{ width: 220 }}
             options={cashPrograms.map((p) => ({ value: p.code, label: p.name }))}
           />
@@ -144,29 +140,20 @@ export function CyclesPage() {
           <InputNumber min={2000} max={2100} precision={0} style={{ width: 100 }} />
         </Form.Item>
         <Form.Item name="status" label={t('payments.status')}>
-          <Select
-            allowClear
-            placeholder={t('common.all')}
+          <FilterSelect
             style={{ width: 140 }}
-            options={CYCLE_STATUSES.map((value) => ({ value, label: t(`payments.cycleStatus.${value}`) }))}
+            values={CYCLE_STATUSES}
+            labelOf={(value) => t(`payments.cycleStatus.${value}`)}
           />
         </Form.Item>
-        <SearchButtons
-          onReset={() => {
-            form.resetFields();
-            setFilters({});
-          }}
-        />
-      </Form>
-      <LoadError error={cycles.error} style={{ marginBottom: 16 }} />
-      <DataTable<Cycle>
+      </FilterForm>
+      <PagedTable<Cycle>
         label={t('payments.listLabel')}
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={cycles.data?.items}
-        loading={cycles.isFetching}
-        pagination={tablePagination({ page, pageSize, total: cycles.data?.total ?? 0, onChange: setPage, t })}
+        result={cycles}
+        paging={{ page, pageSize, setPage }}
       />
       <GenerateCycleModal
         open={generating}

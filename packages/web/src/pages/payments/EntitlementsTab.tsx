@@ -1,13 +1,13 @@
 import { isRegionCode } from '@huican/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Form, Input, Select, Table, type TableColumnsType } from 'antd';
+import { Form, Input, Table, type TableColumnsType } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../../components/DataTable';
-import { LoadError } from '../../components/LoadError';
+import { FilterForm, FilterSelect } from '../../components/FilterForm';
+import { PagedTable } from '../../components/PagedTable';
 import { RegionPicker } from '../../components/RegionPicker';
-import { SearchButtons } from '../../components/SearchButtons';
-import { tablePagination, useListParams } from '../../lib/list-params';
+import { TotalsRow } from '../../components/TotalsRow';
+import { useListParams } from '../../lib/list-params';
 import { formatFen, LineStatusTag, labelledTable } from './labels';
 import {
   type CycleDetail,
@@ -97,14 +97,13 @@ export function EntitlementsTab({ cycle }: { cycle: CycleDetail }) {
   const label = t('payments.linesLabel');
   return (
     <section aria-label={t('payments.tabs.lines')}>
-      <Form<EntitlementFilters>
+      <FilterForm<EntitlementFilters>
         form={form}
         name="lineFilters"
-        layout="inline"
-        aria-label={t('payments.lineFiltersLabel')}
+        label={t('payments.lineFiltersLabel')}
         initialValues={filters}
         onFinish={(values) => setFilters(values)}
-        style={{ marginBottom: 16, rowGap: 12 }}
+        onReset={() => setFilters({})}
       >
         <Form.Item name="q" label={t('payments.lineQ')}>
           <Input allowClear placeholder={t('payments.lineQPlaceholder')} maxLength={50} style={{ width: 200 }} />
@@ -113,49 +112,37 @@ export function EntitlementsTab({ cycle }: { cycle: CycleDetail }) {
           <RegionPicker style={{ width: 220 }} placeholder={t('common.allRegions')} />
         </Form.Item>
         <Form.Item name="kind" label={t('payments.lineKind')}>
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 130 }}
-            options={kinds.map((value) => ({ value, label: t(`payments.lineKinds.${value}`) }))}
-          />
+          <FilterSelect style={{ width: 130 }} values={kinds} labelOf={(value) => t(`payments.lineKinds.${value}`)} />
         </Form.Item>
         <Form.Item name="status" label={t('payments.lineStatusLabel')}>
-          <Select
-            allowClear
-            placeholder={t('common.all')}
+          <FilterSelect
             style={{ width: 130 }}
-            options={LINE_STATUSES.map((value) => ({ value, label: t(`payments.lineStatus.${value}`) }))}
+            values={LINE_STATUSES}
+            labelOf={(value) => t(`payments.lineStatus.${value}`)}
           />
         </Form.Item>
-        <SearchButtons
-          onReset={() => {
-            form.resetFields();
-            setFilters({});
-          }}
-        />
-      </Form>
-      <LoadError error={lines.error} style={{ marginBottom: 16 }} />
-      <DataTable<Entitlement>
+      </FilterForm>
+      <PagedTable<Entitlement>
         label={label}
         components={labelledTable(label)}
         rowKey="id"
         size="small"
         columns={columns}
-        dataSource={lines.data?.items}
-        loading={lines.isFetching}
-        pagination={tablePagination({ page, pageSize, total: lines.data?.total ?? 0, onChange: setPage, t })}
+        result={lines}
+        paging={{ page, pageSize, setPage }}
         summary={() =>
           totals ? (
-            <Table.Summary.Row>
-              <Table.Summary.Cell index={0} colSpan={6}>
-                <strong>{t('payments.linesTotal', { count: totals.count })}</strong>
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={6} align="right">
-                <strong className="nowrap">{formatFen(totals.amountCents)}</strong>
-              </Table.Summary.Cell>
+            <TotalsRow
+              label={t('payments.linesTotal', { count: totals.count })}
+              labelSpan={6}
+              figures={[
+                <span key="amount" className="nowrap">
+                  {formatFen(totals.amountCents)}
+                </span>,
+              ]}
+            >
               <Table.Summary.Cell index={7} colSpan={3} />
-            </Table.Summary.Row>
+            </TotalsRow>
           ) : null
         }
       />

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Flex, Form, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Flex, Form, Select, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -9,10 +9,10 @@ import {
   getCompletionReport,
   reportFiles,
 } from '../../api/reports';
-import { DataTable } from '../../components/DataTable';
 import { LoadError } from '../../components/LoadError';
+import { TotalsRow } from '../../components/TotalsRow';
 import { DownloadLink } from './DownloadLink';
-import { countText, NoFigure, namedTable, Rate } from './report-format';
+import { countColumn, countText, NoFigure, Rate, ReportTable, rateColumn } from './report-format';
 
 type Props = {
   year: number;
@@ -52,13 +52,8 @@ export function CompletionTab({ year, regionCode, program, onProgram, regionSear
       render: (_, r) =>
         'hasTarget' in r && !r.hasTarget ? <NoFigure reason={t('reports.noTarget')} /> : countText(r.target),
     },
-    { title: t('reports.completion.completed'), dataIndex: 'completed', align: 'right', render: countText },
-    {
-      title: t('reports.completion.rate'),
-      key: 'rate',
-      align: 'right',
-      render: (_, r) => <Rate rate={r.rate} missing={t('reports.noTarget')} />,
-    },
+    countColumn(t('reports.completion.completed'), 'completed'),
+    rateColumn(t('reports.completion.rate'), 'rate', (r) => r.rate, t('reports.noTarget')),
     {
       title: t('reports.completion.exceeded'),
       key: 'exceeded',
@@ -119,16 +114,13 @@ export function CompletionTab({ year, regionCode, program, onProgram, regionSear
       </Flex>
       <Typography.Paragraph type="secondary">{t('reports.completion.hint')}</Typography.Paragraph>
       <LoadError error={report.error} style={{ marginBottom: 16 }} />
-      <DataTable<CompletionTotal>
+      <ReportTable<CompletionTotal>
         label={totalsLabel}
-        components={namedTable(totalsLabel)}
-        title={() => <h3 className="subsection-title">{totalsLabel}</h3>}
         rowKey="programCode"
         size="middle"
         columns={totalsColumns}
         dataSource={totals}
         loading={report.isFetching}
-        pagination={false}
         locale={{ emptyText: t('reports.completion.empty') }}
       />
       {chosen ? (
@@ -149,41 +141,32 @@ export function CompletionTab({ year, regionCode, program, onProgram, regionSear
           ) : (
             <Typography.Paragraph type="secondary">{t('reports.drillHint')}</Typography.Paragraph>
           )}
-          <DataTable<CompletionRow>
+          <ReportTable<CompletionRow>
             label={regionLabel}
-            components={namedTable(regionLabel)}
-            title={() => <h3 className="subsection-title">{regionLabel}</h3>}
             rowKey="regionCode"
             size="middle"
             columns={regionColumns}
             dataSource={rows}
             loading={report.isFetching}
-            pagination={false}
             locale={{ emptyText: t('reports.completion.noRegionRows') }}
             summary={() => (
-              <Table.Summary.Row>
-                <Table.Summary.Cell index={0}>
-                  <strong>{t('reports.total')}</strong>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={1} align="right">
-                  <strong>
-                    {chosen.target === 0 ? <NoFigure reason={t('reports.noTarget')} /> : countText(chosen.target)}
-                  </strong>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={2} align="right">
-                  <strong>{countText(chosen.completed)}</strong>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={3} align="right">
-                  <strong>
-                    <Rate rate={chosen.rate} missing={t('reports.noTarget')} />
-                  </strong>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={4} align="right">
-                  <strong>
-                    {chosen.target === 0 ? <NoFigure reason={t('reports.noTarget')} /> : countText(chosen.exceeded)}
-                  </strong>
-                </Table.Summary.Cell>
-              </Table.Summary.Row>
+              <TotalsRow
+                label={t('reports.total')}
+                figures={[
+                  chosen.target === 0 ? (
+                    <NoFigure key="target" reason={t('reports.noTarget')} />
+                  ) : (
+                    countText(chosen.target)
+                  ),
+                  countText(chosen.completed),
+                  <Rate key="rate" rate={chosen.rate} missing={t('reports.noTarget')} />,
+                  chosen.target === 0 ? (
+                    <NoFigure key="exceeded" reason={t('reports.noTarget')} />
+                  ) : (
+                    countText(chosen.exceeded)
+                  ),
+                ]}
+              />
             )}
           />
         </>

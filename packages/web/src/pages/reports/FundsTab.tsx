@@ -1,11 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Flex, Table, type TableColumnsType, Typography } from 'antd';
+import { Alert, Flex, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type FundsMonth, type FundsProgram, getFundsReport, reportFiles } from '../../api/reports';
-import { DataTable } from '../../components/DataTable';
 import { LoadError } from '../../components/LoadError';
+import { TotalsRow } from '../../components/TotalsRow';
 import { DownloadLink } from './DownloadLink';
-import { countText, NoFigure, namedTable, Rate, yuan } from './report-format';
+import { countColumn, countText, money, moneyColumn, NoFigure, Rate, ReportTable, rateColumn } from './report-format';
 
 type Props = { year: number; regionCode: string | undefined };
 
@@ -22,7 +22,6 @@ export function FundsTab({ year, regionCode }: Props) {
   const regionName = data?.regionName ?? t('common.allRegions');
   // Below county level no budget is set against (budgets are the county's): say why there is no figure.
   const noBudget = data?.budgetApplies === false ? t('reports.funds.countyBudget') : t('reports.funds.noBudget');
-  const money = (fen: number) => <span className="nowrap">{yuan(fen)}</span>;
 
   const programsLabel = t('reports.funds.programsTitle');
   const programColumns: TableColumnsType<FundsProgram> = [
@@ -33,22 +32,17 @@ export function FundsTab({ year, regionCode }: Props) {
       align: 'right',
       render: (fen: number | null) => (fen === null ? <NoFigure reason={noBudget} /> : money(fen)),
     },
-    { title: t('reports.funds.committed'), dataIndex: 'committedCents', align: 'right', render: money },
-    { title: t('reports.funds.paid'), dataIndex: 'paidCents', align: 'right', render: money },
-    {
-      title: t('reports.funds.executionRate'),
-      key: 'executionRate',
-      align: 'right',
-      render: (_, p) => <Rate rate={p.executionRate} missing={noBudget} />,
-    },
-    { title: t('reports.funds.personsPaid'), dataIndex: 'personsPaid', align: 'right', render: countText },
+    moneyColumn(t('reports.funds.committed'), 'committedCents'),
+    moneyColumn(t('reports.funds.paid'), 'paidCents'),
+    rateColumn(t('reports.funds.executionRate'), 'executionRate', (p) => p.executionRate, noBudget),
+    countColumn(t('reports.funds.personsPaid'), 'personsPaid'),
   ];
 
   const monthsLabel = t('reports.funds.monthsTitle');
   const monthColumns: TableColumnsType<FundsMonth> = [
     { title: t('reports.funds.month'), dataIndex: 'month' },
-    { title: t('reports.funds.personsPaid'), dataIndex: 'personsPaid', align: 'right', render: countText },
-    { title: t('reports.funds.amount'), dataIndex: 'paidCents', align: 'right', render: money },
+    countColumn(t('reports.funds.personsPaid'), 'personsPaid'),
+    moneyColumn(t('reports.funds.amount'), 'paidCents'),
   ];
   const totals = data?.totals;
 
@@ -66,71 +60,44 @@ export function FundsTab({ year, regionCode }: Props) {
       ) : null}
       <LoadError error={report.error} style={{ marginBottom: 16 }} />
       <div style={{ marginBottom: 24 }}>
-        <DataTable<FundsProgram>
+        <ReportTable<FundsProgram>
           label={programsLabel}
-          components={namedTable(programsLabel)}
-          title={() => <h3 className="subsection-title">{programsLabel}</h3>}
           rowKey="programCode"
           size="middle"
           columns={programColumns}
           dataSource={data?.programs}
           loading={report.isFetching}
-          pagination={false}
           locale={{ emptyText: t('reports.empty') }}
           summary={() =>
             totals ? (
-              <Table.Summary.Row>
-                <Table.Summary.Cell index={0}>
-                  <strong>{t('reports.total')}</strong>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={1} align="right">
-                  <strong>
-                    {totals.budgetCents === null ? <NoFigure reason={noBudget} /> : money(totals.budgetCents)}
-                  </strong>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={2} align="right">
-                  <strong>{money(totals.committedCents)}</strong>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={3} align="right">
-                  <strong>{money(totals.paidCents)}</strong>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={4} align="right">
-                  <strong>
-                    <Rate rate={totals.executionRate} missing={noBudget} />
-                  </strong>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={5} align="right">
-                  <strong>{countText(totals.personsPaid)}</strong>
-                </Table.Summary.Cell>
-              </Table.Summary.Row>
+              <TotalsRow
+                label={t('reports.total')}
+                figures={[
+                  totals.budgetCents === null ? <NoFigure key="budget" reason={noBudget} /> : money(totals.budgetCents),
+                  money(totals.committedCents),
+                  money(totals.paidCents),
+                  <Rate key="rate" rate={totals.executionRate} missing={noBudget} />,
+                  countText(totals.personsPaid),
+                ]}
+              />
             ) : null
           }
         />
       </div>
-      <DataTable<FundsMonth>
+      <ReportTable<FundsMonth>
         label={monthsLabel}
-        components={namedTable(monthsLabel)}
-        title={() => <h3 className="subsection-title">{monthsLabel}</h3>}
         rowKey="month"
         size="middle"
         columns={monthColumns}
         dataSource={totals?.months}
         loading={report.isFetching}
-        pagination={false}
         locale={{ emptyText: t('reports.empty') }}
         summary={() =>
           totals ? (
-            <Table.Summary.Row>
-              <Table.Summary.Cell index={0}>
-                <strong>{t('reports.funds.yearTotal')}</strong>
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={1} align="right">
-                <strong>{countText(totals.personsPaid)}</strong>
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={2} align="right">
-                <strong>{money(totals.paidCents)}</strong>
-              </Table.Summary.Cell>
-            </Table.Summary.Row>
+            <TotalsRow
+              label={t('reports.funds.yearTotal')}
+              figures={[countText(totals.personsPaid), money(totals.paidCents)]}
+            />
           ) : null
         }
       />

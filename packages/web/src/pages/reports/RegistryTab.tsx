@@ -1,15 +1,15 @@
 import { regionLevel } from '@huican/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { DatePicker, Descriptions, Flex, Form, Table, type TableColumnsType, Typography } from 'antd';
+import { DatePicker, Descriptions, Flex, Form, type TableColumnsType, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type Grade, getRegistryStats, type RegistryStats, reportFiles } from '../../api/reports';
-import { DataTable } from '../../components/DataTable';
 import { LoadError } from '../../components/LoadError';
+import { TotalsRow } from '../../components/TotalsRow';
 import { DownloadLink } from './DownloadLink';
-import { ageGroupName, categoryLabel, countText, namedTable, Rate } from './report-format';
+import { ageGroupName, categoryLabel, countColumn, countText, Rate, ReportTable, rateColumn } from './report-format';
 
 type Props = {
   regionCode: string | undefined;
@@ -40,19 +40,16 @@ function CountTable({
   const { t } = useTranslation();
   const columns: TableColumnsType<CountRow> = [
     { title: first, dataIndex: 'name' },
-    { title: counted ?? t('reports.registry.count'), dataIndex: 'count', align: 'right', render: countText },
+    countColumn(counted ?? t('reports.registry.count'), 'count'),
   ];
   return (
-    <DataTable<CountRow>
+    <ReportTable<CountRow>
       label={label}
-      components={namedTable(label)}
-      title={() => <h3 className="subsection-title">{label}</h3>}
       rowKey="key"
       size="small"
       columns={columns}
       dataSource={rows}
       loading={loading}
-      pagination={false}
     />
   );
 }
@@ -86,7 +83,7 @@ export function RegistryTab({ regionCode, from, to, onPeriod, regionSearch }: Pr
       align: 'right' as const,
       render: (_: unknown, r: MatrixRow) => countText(r.byGrade[g]),
     })),
-    { title: t('reports.total'), dataIndex: 'total', align: 'right', render: countText },
+    countColumn(t('reports.total'), 'total'),
   ];
 
   const coverageLabel = t('reports.registry.coverage', { year: data?.needsUpdate.year ?? '' });
@@ -103,14 +100,14 @@ export function RegistryTab({ regionCode, from, to, onPeriod, regionSearch }: Pr
         );
       },
     },
-    { title: t('reports.registry.active'), dataIndex: 'active', align: 'right', render: countText },
-    { title: t('reports.registry.surveyed'), dataIndex: 'surveyed', align: 'right', render: countText },
-    {
-      title: t('reports.registry.coverageRate'),
-      key: 'coverageRate',
-      align: 'right',
-      render: (_, r) => <Rate rate={r.coverageRate} missing={t('reports.registry.noPersons')} />,
-    },
+    countColumn(t('reports.registry.active'), 'active'),
+    countColumn(t('reports.registry.surveyed'), 'surveyed'),
+    rateColumn(
+      t('reports.registry.coverageRate'),
+      'coverageRate',
+      (r) => r.coverageRate,
+      t('reports.registry.noPersons'),
+    ),
   ];
 
   const p = data?.persons;
@@ -182,30 +179,21 @@ export function RegistryTab({ regionCode, from, to, onPeriod, regionSearch }: Pr
             ]}
           />
           <div>
-            <DataTable<MatrixRow>
+            <ReportTable<MatrixRow>
               label={matrixLabel}
-              components={namedTable(matrixLabel)}
-              title={() => <h3 className="subsection-title">{matrixLabel}</h3>}
               rowKey="category"
               size="small"
               columns={matrixColumns}
               dataSource={p.categoryGrade.rows}
               loading={loading}
-              pagination={false}
               summary={() => (
-                <Table.Summary.Row>
-                  <Table.Summary.Cell index={0}>
-                    <strong>{t('reports.total')}</strong>
-                  </Table.Summary.Cell>
-                  {GRADES.map((g, i) => (
-                    <Table.Summary.Cell key={g} index={i + 1} align="right">
-                      <strong>{countText(p.categoryGrade.gradeTotals[g])}</strong>
-                    </Table.Summary.Cell>
-                  ))}
-                  <Table.Summary.Cell index={5} align="right">
-                    <strong>{countText(p.categoryGrade.withCertificate)}</strong>
-                  </Table.Summary.Cell>
-                </Table.Summary.Row>
+                <TotalsRow
+                  label={t('reports.total')}
+                  figures={[
+                    ...GRADES.map((g) => countText(p.categoryGrade.gradeTotals[g])),
+                    countText(p.categoryGrade.withCertificate),
+                  ]}
+                />
               )}
             />
             <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
@@ -239,33 +227,22 @@ export function RegistryTab({ regionCode, from, to, onPeriod, regionSearch }: Pr
               />
             </div>
           </Flex>
-          <DataTable<CoverageRow>
+          <ReportTable<CoverageRow>
             label={coverageLabel}
-            components={namedTable(coverageLabel)}
-            title={() => <h3 className="subsection-title">{coverageLabel}</h3>}
             rowKey="regionCode"
             size="small"
             columns={coverageColumns}
             dataSource={p.byRegion}
             loading={loading}
-            pagination={false}
             summary={() => (
-              <Table.Summary.Row>
-                <Table.Summary.Cell index={0}>
-                  <strong>{t('reports.total')}</strong>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={1} align="right">
-                  <strong>{countText(data.needsUpdate.active)}</strong>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={2} align="right">
-                  <strong>{countText(data.needsUpdate.surveyed)}</strong>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={3} align="right">
-                  <strong>
-                    <Rate rate={data.needsUpdate.rate} missing={t('reports.registry.noPersons')} />
-                  </strong>
-                </Table.Summary.Cell>
-              </Table.Summary.Row>
+              <TotalsRow
+                label={t('reports.total')}
+                figures={[
+                  countText(data.needsUpdate.active),
+                  countText(data.needsUpdate.surveyed),
+                  <Rate key="rate" rate={data.needsUpdate.rate} missing={t('reports.registry.noPersons')} />,
+                ]}
+              />
             )}
           />
           <Flex gap={24} wrap>

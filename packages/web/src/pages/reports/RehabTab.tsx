@@ -1,13 +1,13 @@
 import { regionLevel } from '@huican/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Descriptions, Flex, Table, type TableColumnsType, Typography } from 'antd';
+import { Descriptions, Flex, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { getRehabReport, type RehabFigures, reportFiles } from '../../api/reports';
-import { DataTable } from '../../components/DataTable';
 import { LoadError } from '../../components/LoadError';
+import { TotalsRow } from '../../components/TotalsRow';
 import { DownloadLink } from './DownloadLink';
-import { ageGroupName, categoryLabel, countText, namedTable, Rate } from './report-format';
+import { ageGroupName, categoryLabel, countColumn, countText, Rate, ReportTable, rateColumn } from './report-format';
 
 type Props = {
   year: number;
@@ -18,26 +18,20 @@ type Props = {
 type Row = RehabFigures & { key: string; name: React.ReactNode };
 
 /** The region's overall figures under each breakdown (every person falls in exactly one row of each). */
-function TotalsRow({ figures }: { figures: RehabFigures }) {
+function RehabTotals({ figures }: { figures: RehabFigures }) {
   const { t } = useTranslation();
-  const cells: React.ReactNode[] = [
-    t('reports.total'),
-    countText(figures.needs),
-    countText(figures.served),
-    <Rate key="serviceRate" rate={figures.serviceRate} missing={t('reports.rehab.noNeeds')} />,
-    countText(figures.deviceNeeds),
-    countText(figures.deviceFitted),
-    <Rate key="fittingRate" rate={figures.fittingRate} missing={t('reports.rehab.noDeviceNeeds')} />,
-  ];
   return (
-    <Table.Summary.Row>
-      {cells.map((cell, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns
-        <Table.Summary.Cell key={index} index={index} align={index === 0 ? 'left' : 'right'}>
-          <strong>{cell}</strong>
-        </Table.Summary.Cell>
-      ))}
-    </Table.Summary.Row>
+    <TotalsRow
+      label={t('reports.total')}
+      figures={[
+        countText(figures.needs),
+        countText(figures.served),
+        <Rate key="serviceRate" rate={figures.serviceRate} missing={t('reports.rehab.noNeeds')} />,
+        countText(figures.deviceNeeds),
+        countText(figures.deviceFitted),
+        <Rate key="fittingRate" rate={figures.fittingRate} missing={t('reports.rehab.noDeviceNeeds')} />,
+      ]}
+    />
   );
 }
 
@@ -57,22 +51,12 @@ export function RehabTab({ year, regionCode, regionSearch }: Props) {
 
   const columns = (first: string): TableColumnsType<Row> => [
     { title: first, dataIndex: 'name' },
-    { title: t('reports.rehab.needs'), dataIndex: 'needs', align: 'right', render: countText },
-    { title: t('reports.rehab.served'), dataIndex: 'served', align: 'right', render: countText },
-    {
-      title: t('reports.rehab.serviceRate'),
-      key: 'serviceRate',
-      align: 'right',
-      render: (_, r) => <Rate rate={r.serviceRate} missing={t('reports.rehab.noNeeds')} />,
-    },
-    { title: t('reports.rehab.deviceNeeds'), dataIndex: 'deviceNeeds', align: 'right', render: countText },
-    { title: t('reports.rehab.deviceFitted'), dataIndex: 'deviceFitted', align: 'right', render: countText },
-    {
-      title: t('reports.rehab.fittingRate'),
-      key: 'fittingRate',
-      align: 'right',
-      render: (_, r) => <Rate rate={r.fittingRate} missing={t('reports.rehab.noDeviceNeeds')} />,
-    },
+    countColumn(t('reports.rehab.needs'), 'needs'),
+    countColumn(t('reports.rehab.served'), 'served'),
+    rateColumn(t('reports.rehab.serviceRate'), 'serviceRate', (r) => r.serviceRate, t('reports.rehab.noNeeds')),
+    countColumn(t('reports.rehab.deviceNeeds'), 'deviceNeeds'),
+    countColumn(t('reports.rehab.deviceFitted'), 'deviceFitted'),
+    rateColumn(t('reports.rehab.fittingRate'), 'fittingRate', (r) => r.fittingRate, t('reports.rehab.noDeviceNeeds')),
   ];
 
   const tables: { id: string; label: string; first: string; rows: Row[] }[] = data
@@ -142,18 +126,15 @@ export function RehabTab({ year, regionCode, regionSearch }: Props) {
           />
           {tables.map((table) => (
             <div key={table.id} style={{ marginBottom: 24 }}>
-              <DataTable<Row>
+              <ReportTable<Row>
                 label={table.label}
-                components={namedTable(table.label)}
-                title={() => <h3 className="subsection-title">{table.label}</h3>}
                 rowKey="key"
                 size="middle"
                 columns={columns(table.first)}
                 dataSource={table.rows}
                 loading={report.isFetching}
-                pagination={false}
                 locale={{ emptyText: t('reports.empty') }}
-                summary={() => <TotalsRow figures={data} />}
+                summary={() => <RehabTotals figures={data} />}
               />
             </div>
           ))}

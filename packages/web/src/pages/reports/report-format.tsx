@@ -1,7 +1,8 @@
 import { formatRate, todayInChina } from '@huican/core';
-import { Typography } from 'antd';
+import { type TableColumnType, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import type { TableHTMLAttributes } from 'react';
+import { DataTable } from '../../components/DataTable';
 import { fenToYuan } from '../../lib/money';
 
 // How the reports show their figures: money as ¥ with two decimals (integer fen, no floating point on the
@@ -21,6 +22,38 @@ export const percentText = (rate: number) => `${formatRate(rate)}%`;
 export const countText = (n: number) => n.toLocaleString('en-US');
 
 export const currentYear = () => Number(todayInChina().slice(0, 4));
+
+/** Integer fen as ¥ on one line. */
+export const money = (fen: number) => <span className="nowrap">{yuan(fen)}</span>;
+
+/** A right-aligned column of counts. */
+export const countColumn = <T,>(title: string, dataIndex: string): TableColumnType<T> => ({
+  title,
+  dataIndex,
+  align: 'right',
+  render: countText,
+});
+
+/** A right-aligned column of money (integer fen). */
+export const moneyColumn = <T,>(title: string, dataIndex: string): TableColumnType<T> => ({
+  title,
+  dataIndex,
+  align: 'right',
+  render: money,
+});
+
+/** A right-aligned column of rates, with the reason where a row has none. */
+export const rateColumn = <T,>(
+  title: string,
+  key: string,
+  rateOf: (row: T) => number | null,
+  missing: string,
+): TableColumnType<T> => ({
+  title,
+  key,
+  align: 'right',
+  render: (_, row) => <Rate rate={rateOf(row)} missing={missing} />,
+});
 
 /** A figure that does not exist: a dash for the eye, the reason in words for everyone. */
 export function NoFigure({ reason }: { reason: string }) {
@@ -63,4 +96,22 @@ export function namedTable(label: string): { table: TableElement } {
     labelledTables.set(label, components);
   }
   return components;
+}
+
+type ReportTableProps<T extends object> = Omit<
+  Parameters<typeof DataTable<T>>[0],
+  'components' | 'title' | 'pagination'
+>;
+
+/** A report's table: named by its label (the table's name and an h3 above it), all rows on one page. */
+export function ReportTable<T extends object>({ label, ...props }: ReportTableProps<T>) {
+  return (
+    <DataTable<T>
+      label={label}
+      components={namedTable(label)}
+      title={() => <h3 className="subsection-title">{label}</h3>}
+      pagination={false}
+      {...props}
+    />
+  );
 }
