@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
@@ -42,6 +43,15 @@ async function main() {
     }).catch((err) => app.log.error({ err: logSafeError(err) }, 'session purge failed'));
   }, 10 * 60_000);
   purge.unref();
+  // PGlite has no autovacuum, so nothing keeps the planner's statistics: without them a plain aggregate over
+  // the demo county took 22 s instead of 34 ms (docs/benchmarks.md, Reports). ANALYZE once the server is up
+  // and every 6 hours (about a second at county scale; requests wait meanwhile on the one connection).
+  if (database.kind === 'pglite') {
+    const analyze = () =>
+      database.db.execute(sql`analyze`).catch((err) => app.log.error({ err: logSafeError(err) }, 'analyze failed'));
+    setTimeout(analyze, 1_000).unref();
+    setInterval(analyze, 6 * 3600_000).unref();
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {
