@@ -28,6 +28,16 @@ describe('registry', () => {
       await page.waitForLoadState('networkidle');
       await expectNoSeriousA11yViolations(page, `person detail, tab ${tab}`);
     }
+
+    // Record a service on the 需求与服务 tab (the shared service form): it is listed with its provider.
+    await page.getByRole('tab', { name: '需求与服务' }).click();
+    const form = page.getByRole('form', { name: '添加服务记录' });
+    await form.getByLabel('服务类别').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="康复训练"]').click();
+    await form.getByLabel('服务提供方').fill('青禾县康复中心');
+    await form.getByRole('button', { name: '添加服务记录' }).click();
+    await expect.poll(() => page.getByText('已添加服务记录').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('cell', { name: '青禾县康复中心' }).count()).toBeGreaterThan(0);
   });
 
   it("shows a person's payments, month by month", async () => {

@@ -1,20 +1,7 @@
 import { ArrowLeftOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { type ApplicationAction, NEED_KINDS, type NeedKind } from '@huican/core';
+import type { ApplicationAction } from '@huican/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  DatePicker,
-  Descriptions,
-  Flex,
-  Form,
-  Input,
-  Select,
-  Timeline,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, App, Button, DatePicker, Descriptions, Flex, Form, Select, Timeline, Typography, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,6 +23,7 @@ import { useCurrentUser } from '../../auth/AuthProvider';
 import { can } from '../../auth/permissions';
 import { useAnnouncer } from '../../components/LiveRegion';
 import { PageLoading, PageTitle } from '../../components/PageTitle';
+import { ServiceRecordForm, type ServiceRecordValues } from '../../components/ServiceRecordForm';
 import { useFormSubmit } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
 import { NotFoundPage } from '../errors/NotFoundPage';
@@ -212,8 +200,6 @@ function PlaceForm({ application, onChanged }: { application: ApplicationDetail;
   );
 }
 
-type ServiceValues = { kind: NeedKind; date: Dayjs; note?: string };
-
 function ServiceForm({
   application,
   onChanged,
@@ -222,9 +208,9 @@ function ServiceForm({
   onChanged: (text: string) => void;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<ServiceValues>();
+  const [form] = Form.useForm<ServiceRecordValues>();
   const save = useFormSubmit(form, ['kind', 'date', 'note'], {
-    mutationFn: (values: ServiceValues) =>
+    mutationFn: (values: ServiceRecordValues) =>
       recordPlacementService(application.id, {
         kind: values.kind,
         date: values.date.format(DATE_FORMAT),
@@ -236,45 +222,21 @@ function ServiceForm({
     },
   });
   return (
-    <Form<ServiceValues>
+    <ServiceRecordForm
       form={form}
       name="placementService"
-      layout="inline"
-      aria-labelledby="serviceTitle"
-      initialValues={{ date: dayjs() }}
-      onFinish={save.submit}
-      style={{ rowGap: 12 }}
-    >
-      <h3 id="serviceTitle" className="section-title" style={{ width: '100%' }}>
-        {t('application.recordService')}
-      </h3>
-      {save.error ? <Alert type="error" showIcon title={save.error} style={{ width: '100%' }} /> : null}
-      <Form.Item
-        name="kind"
-        label={t('application.serviceKind')}
-        rules={[{ required: true, message: t('application.serviceKindRequired') }]}
-      >
-        <Select
-          style={{ width: 180 }}
-          options={NEED_KINDS.map((value) => ({ value, label: t(`registry.needKinds.${value}`) }))}
-        />
-      </Form.Item>
-      <Form.Item
-        name="date"
-        label={t('application.serviceDate')}
-        rules={[{ required: true, message: t('application.serviceDateRequired') }]}
-      >
-        <DatePicker format={DATE_FORMAT} placeholder={DATE_FORMAT} />
-      </Form.Item>
-      <Form.Item name="note" label={t('application.serviceNote')}>
-        <Input maxLength={2000} style={{ width: 240 }} />
-      </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit" loading={save.isPending}>
-          {t('application.recordService')}
-        </Button>
-      </Form.Item>
-    </Form>
+      titleId="serviceTitle"
+      title={t('application.recordService')}
+      save={save}
+      labels={{
+        kind: t('application.serviceKind'),
+        kindRequired: t('application.serviceKindRequired'),
+        date: t('application.serviceDate'),
+        dateRequired: t('application.serviceDateRequired'),
+        note: t('application.serviceNote'),
+      }}
+      noteMaxLength={2000}
+    />
   );
 }
 

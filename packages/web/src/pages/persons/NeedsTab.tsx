@@ -23,6 +23,7 @@ import { useCurrentUser } from '../../auth/AuthProvider';
 import { can } from '../../auth/permissions';
 import { DataTable } from '../../components/DataTable';
 import { LoadError } from '../../components/LoadError';
+import { ServiceRecordForm, type ServiceRecordValues } from '../../components/ServiceRecordForm';
 import { useFormSubmit } from '../../lib/form-errors';
 import { DATE_FORMAT } from './form-rules';
 import { orDash } from './labels';
@@ -175,16 +176,14 @@ function SurveyForm({ person }: { person: Person }) {
   );
 }
 
-type ServiceValues = { kind: NeedKind; date: Dayjs; provider?: string; note?: string };
-
 function ServiceForm({ person }: { person: Person }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<ServiceValues>();
+  const [form] = Form.useForm<ServiceRecordValues>();
 
   const save = useFormSubmit(form, ['kind', 'date', 'provider', 'note'], {
-    mutationFn: (values: ServiceValues) =>
+    mutationFn: (values: ServiceRecordValues) =>
       recordService(person.id, {
         // A service belongs to the year it was given in.
         year: values.date.year(),
@@ -201,48 +200,22 @@ function ServiceForm({ person }: { person: Person }) {
   });
 
   return (
-    <Form<ServiceValues>
+    <ServiceRecordForm
       form={form}
       name="service"
-      layout="inline"
-      aria-labelledby="serviceFormTitle"
-      initialValues={{ date: dayjs() }}
-      onFinish={save.submit}
-      style={{ rowGap: 12 }}
-    >
-      <h3 id="serviceFormTitle" className="section-title" style={{ width: '100%' }}>
-        {t('needs.addService')}
-      </h3>
-      {save.error ? <Alert type="error" showIcon title={save.error} style={{ width: '100%' }} /> : null}
-      <Form.Item
-        name="kind"
-        label={t('needs.serviceKind')}
-        rules={[{ required: true, message: t('needs.kindRequired') }]}
-      >
-        <Select
-          style={{ width: 180 }}
-          options={NEED_KINDS.map((value) => ({ value, label: t(`registry.needKinds.${value}`) }))}
-        />
-      </Form.Item>
-      <Form.Item
-        name="date"
-        label={t('needs.serviceDate')}
-        rules={[{ required: true, message: t('needs.dateRequired') }]}
-      >
-        <DatePicker format={DATE_FORMAT} placeholder={DATE_FORMAT} />
-      </Form.Item>
-      <Form.Item name="provider" label={t('needs.provider')}>
-        <Input maxLength={100} style={{ width: 200 }} />
-      </Form.Item>
-      <Form.Item name="note" label={t('needs.note')}>
-        <Input maxLength={500} style={{ width: 240 }} />
-      </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit" loading={save.isPending}>
-          {t('needs.addService')}
-        </Button>
-      </Form.Item>
-    </Form>
+      titleId="serviceFormTitle"
+      title={t('needs.addService')}
+      save={save}
+      labels={{
+        kind: t('needs.serviceKind'),
+        kindRequired: t('needs.kindRequired'),
+        date: t('needs.serviceDate'),
+        dateRequired: t('needs.dateRequired'),
+        provider: t('needs.provider'),
+        note: t('needs.note'),
+      }}
+      noteMaxLength={500}
+    />
   );
 }
 
