@@ -16,12 +16,8 @@ import { TEMPLATE_EXAMPLES } from './person-import-template.js';
 import { openCopy, postgresClientOf } from './person-writers.js';
 
 let t: TestContext;
-const cookies: Partial<Record<FixtureUser, string>> = {};
 beforeAll(async () => {
   t = await createTestContext();
-  for (const u of ['root', 'admin', 'officer', 'township', 'township2', 'village', 'auditor'] as const) {
-    cookies[u] = await t.login(u);
-  }
 });
 afterAll(() => t.close());
 
@@ -46,12 +42,7 @@ function row(
 
 async function uploadFile(as: FixtureUser, fileName: string, data: Buffer, mode = 'strict') {
   const file = multipartFile(fileName, data);
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/imports/persons?mode=${mode}`,
-    payload: file.payload,
-    headers: { ...file.headers, cookie: cookies[as]! },
-  });
+  return t.call(as, 'POST', `/api/imports/persons?mode=${mode}`, file.payload, file.headers);
 }
 
 async function runJob(as: FixtureUser, jobId: string, lang = 'zh') {
@@ -59,10 +50,7 @@ async function runJob(as: FixtureUser, jobId: string, lang = 'zh') {
   // longer, so run and look again until it has ended (bounded).
   for (let attempt = 0; ; attempt++) {
     await t.app.deps.jobRunner.runOnce();
-    const res = await t.app.inject({
-      url: `/api/jobs/${jobId}`,
-      headers: { cookie: cookies[as]!, 'accept-language': lang },
-    });
+    const res = await t.call(as, 'GET', `/api/jobs/${jobId}`, undefined, { 'accept-language': lang });
     expect(res.statusCode).toBe(200);
     const job = res.json();
     if (job.status === 'succeeded' || job.status === 'failed' || attempt >= 200) return job;
@@ -84,7 +72,7 @@ async function countPersons(ids: string[]) {
 }
 
 async function getJson(as: FixtureUser, url: string) {
-  return (await t.app.inject({ url, headers: { cookie: cookies[as]! } })).json();
+  return (await t.call(as, 'GET', url)).json();
 }
 
 describe('person import', () => {
@@ -156,10 +144,7 @@ describe('person import', () => {
     expect(job.result).toMatchObject({ imported: 0, rejected: 1, errorCount: 1 });
     expect(job.result.errors).toEqual([{ row: 3, field: '身份证号', message: expect.stringContaining('身份证号') }]);
     expect(await countPersons(ids)).toBe(0);
-    const en = await t.app.inject({
-      url: `/api/jobs/${jobId}`,
-      headers: { cookie: cookies.officer!, 'accept-language': 'en-US,en;q=0.9' },
-    });
+    const en = await t.call('officer', 'GET', `/api/jobs/${jobId}`, undefined, { 'accept-language': 'en-US,en;q=0.9' });
     expect(en.json().result.errors[0]).toMatchObject({
       row: 3,
       field: '身份证号',
@@ -322,7 +307,7 @@ describe('person import', () => {
       'lenient',
     );
     expect(job.result).toMatchObject({ imported: 1, rejected: 2, errorCount: 3 });
-    const res = await t.app.inject({ url: job.result.errorReportUrl, headers: { cookie: cookies.officer! } });
+    const res = await t.call('officer', 'GET', job.result.errorReportUrl);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
@@ -348,10 +333,7 @@ describe('person import', () => {
     expect(values(3)[0]).toBe(`'=HYPERLINK("x")`);
     expect(values(3)[10]).toMatch(/^身份证号：/);
 
-    const en = await t.app.inject({
-      url: job.result.errorReportUrl,
-      headers: { cookie: cookies.officer!, 'accept-language': 'en' },
-    });
+    const en = await t.call('officer', 'GET', job.result.errorReportUrl, undefined, { 'accept-language': 'en' });
     const enBook = new ExcelJS.Workbook();
     await enBook.xlsx.load(en.rawPayload as never);
     expect(enBook.worksheets[0]!.getRow(2).getCell(11).value).toBe('姓名: Required；低保: Write 是 (yes) or 否 (no)');
@@ -361,23 +343,14 @@ describe('person import', () => {
     expect(
       (await t.app.inject({ url: `/api/imports/${jobId}/errors.xlsx`, headers: { cookie: other } })).statusCode,
     ).toBe(404);
-    expect(
-      (await t.app.inject({ url: `/api/imports/${jobId}/errors.xlsx`, headers: { cookie: cookies.township! } }))
-        .statusCode,
-    ).toBe(404);
-    expect(
-      (await t.app.inject({ url: `/api/imports/${jobId}/errors.xlsx`, headers: { cookie: cookies.admin! } }))
-        .statusCode,
-    ).toBe(200);
+    expect((await t.call('township', 'GET', `/api/imports/${jobId}/errors.xlsx`)).statusCode).toBe(404);
+    expect((await t.call('admin', 'GET', `/api/imports/${jobId}/errors.xlsx`)).statusCode).toBe(200);
     const rows = await t.database.db.select().from(importErrors).where(eq(importErrors.jobId, jobId));
     expect(rows).toHaveLength(3);
   });
 
   it('serves a template whose examples import cleanly', async () => {
-    const res = await t.app.inject({
-      url: '/api/imports/persons/template.xlsx',
-      headers: { cookie: cookies.township! },
-    });
+    const res = await t.call('township', 'GET', '/api/imports/persons/template.xlsx');
     expect(res.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as never);
