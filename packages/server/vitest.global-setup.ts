@@ -4,6 +4,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres } from './src/db/client.js';
+import { seedServiceCatalogue } from './src/modules/portal/seed-service-catalogue.js';
 import { seedProgramCatalogue } from './src/seed.js';
 
 declare module 'vitest' {
@@ -27,6 +28,7 @@ export default async function setup(project: TestProject) {
     const handle = await openPostgres(u.toString(), { max: 1 });
     await handle.migrate();
     await seedProgramCatalogue(handle.db);
+    await seedServiceCatalogue(handle.db, { stepWorkingDays: 10 });
     await handle.close();
     project.provide('pgTemplateDb', name);
     project.provide('pgliteTemplate', '');
@@ -38,6 +40,8 @@ export default async function setup(project: TestProject) {
   const handle = await openPglite();
   await handle.migrate();
   await seedProgramCatalogue(handle.db);
+  // 10 = the default HUICAN_STEP_WORKING_DAYS, as the test config has it.
+  await seedServiceCatalogue(handle.db, { stepWorkingDays: 10 });
   const dump = await handle.pglite!.dumpDataDir('none');
   await handle.close();
   const file = path.join(os.tmpdir(), `huican-test-template-${process.pid}.tar`);

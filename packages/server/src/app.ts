@@ -26,6 +26,7 @@ import { jobRoutes } from './modules/jobs/routes.js';
 import { bankRoutes } from './modules/payments/bank-routes.js';
 import { paymentRoutes } from './modules/payments/routes.js';
 import { personRoutes } from './modules/persons/routes.js';
+import { portalRoutes } from './modules/portal/routes.js';
 import { programRoutes } from './modules/programs/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { rehabRoutes } from './modules/rehab/routes.js';
@@ -148,6 +149,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   reportRoutes(app);
   reportStatsRoutes(app);
   reportExportRoutes(app);
+  portalRoutes(app);
   registerWeb(app, config.webDist);
 
   app.addHook('onClose', async () => {

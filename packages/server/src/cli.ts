@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase, openPglite, rowsOf } from './db/client.js';
 import { lockHolder } from './db/data-dir-lock.js';
 import type { Actor } from './http/actor.js';
+import { seedServiceCatalogue } from './modules/portal/seed-service-catalogue.js';
 import { createUser } from './modules/users/create-user.js';
 import { seedIfEmpty, seedProgramCatalogue } from './seed.js';
 
@@ -51,6 +52,7 @@ async function run(argv: string[]) {
       const database = await openDatabase(config);
       await database.migrate();
       await seedProgramCatalogue(database.db);
+      await seedServiceCatalogue(database.db, config);
       await database.close();
       console.info('Migrations applied.');
       return;
@@ -60,6 +62,7 @@ async function run(argv: string[]) {
       const database = await openDatabase(config);
       await database.migrate();
       await seedProgramCatalogue(database.db);
+      await seedServiceCatalogue(database.db, config);
       const seeded = await seedIfEmpty(database.db, config);
       await database.close();
       console.info(seeded ? `Seeded (${seeded}).` : 'The database has users already: nothing seeded.');

@@ -5,6 +5,7 @@ import { openDatabase } from './db/client.js';
 import { acquireDataDirLock } from './db/data-dir-lock.js';
 import { logSafeError } from './http/log-safe-error.js';
 import { purgeExpiredSessions } from './modules/auth/sessions.js';
+import { seedServiceCatalogue } from './modules/portal/seed-service-catalogue.js';
 import { SeedError, seedIfEmpty, seedProgramCatalogue } from './seed.js';
 
 async function main() {
@@ -23,6 +24,7 @@ async function main() {
   const database = await openDatabase(config);
   await database.migrate();
   await seedProgramCatalogue(database.db);
+  await seedServiceCatalogue(database.db, config);
   let seeded: string | null;
   try {
     seeded = await seedIfEmpty(database.db, config);

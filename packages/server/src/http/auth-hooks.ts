@@ -40,6 +40,8 @@ export const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set([
   '/api/auth/login',
   '/api/auth/logout',
   '/api/openapi.json',
+  '/api/portal/services',
+  '/api/portal/services/:code',
 ]);
 
 export function registerAuthHooks(app: FastifyInstance) {

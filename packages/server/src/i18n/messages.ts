@@ -4,6 +4,7 @@
 import { applicationMessages } from './application-messages.js';
 import { bankMessages } from './bank-messages.js';
 import { paymentMessages } from './payment-messages.js';
+import { portalMessages } from './portal-messages.js';
 import { programMessages } from './program-messages.js';
 import { registryMessages } from './registry-messages.js';
 import { rehabMessages } from './rehab-messages.js';
@@ -102,6 +103,7 @@ export const messages = {
   ...rehabMessages,
   ...paymentMessages,
   ...bankMessages,
+  ...portalMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -4,6 +4,7 @@ export * from './institutions.js';
 export * from './jobs.js';
 export * from './payments.js';
 export * from './persons.js';
+export * from './portal.js';
 export * from './programs.js';
 export * from './regions.js';
 export * from './rehab.js';
