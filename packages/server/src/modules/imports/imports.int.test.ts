@@ -47,13 +47,15 @@ async function uploadFile(as: FixtureUser, fileName: string, data: Buffer, mode 
 
 async function runJob(as: FixtureUser, jobId: string, lang = 'zh') {
   // runOnce takes the next queued job; under load another runner pass may hold this one a moment
-  // longer, so run and look again until it has ended (bounded).
-  for (let attempt = 0; ; attempt++) {
+  // longer, so run and look again until it has ended — bounded in time, not in passes: on a loaded CI
+  // machine 200 passes of 50 ms once ended before a 4-row job had.
+  const until = Date.now() + 25_000;
+  for (;;) {
     await t.app.deps.jobRunner.runOnce();
     const res = await t.call(as, 'GET', `/api/jobs/${jobId}`, undefined, { 'accept-language': lang });
     expect(res.statusCode).toBe(200);
     const job = res.json();
-    if (job.status === 'succeeded' || job.status === 'failed' || attempt >= 200) return job;
+    if (job.status === 'succeeded' || job.status === 'failed' || Date.now() > until) return job;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
