@@ -6,6 +6,7 @@ export * from './eligibility/index.js';
 export * from './id-number.js';
 export * from './masking.js';
 export * from './password-policy.js';
+export * from './payments.js';
 export * from './phone.js';
 export * from './programs.js';
 export * from './rates.js';

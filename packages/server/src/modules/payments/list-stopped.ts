@@ -1,4 +1,4 @@
-import { evaluateRule, maskIdNumber, regionPrefix } from '@huican/core';
+import { evaluateRule, maskIdNumber, regionPrefix, type StoppedReason } from '@huican/core';
 import { inArray, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.js';
 import { persons } from '../../db/schema/index.js';
@@ -20,22 +20,6 @@ import {
 } from './entitlement-sql.js';
 import { findCycleInScope } from './find-cycle-in-scope.js';
 import { addMonths, monthOf } from './months.js';
-
-export const STOPPED_REASONS = [
-  'deceased',
-  'moved_out',
-  'cancelled',
-  'certificate_missing',
-  'certificate_cancelled',
-  'certificate_frozen',
-  'certificate_expired',
-  'application_not_approved',
-  'rule_not_met',
-  'standard_zero',
-  'moved_region',
-  'other',
-] as const;
-export type StoppedReason = (typeof STOPPED_REASONS)[number];
 
 type StoppedRow = {
   person_id: string;

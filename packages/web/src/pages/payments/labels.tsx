@@ -1,4 +1,4 @@
-import { todayInChina } from '@huican/core';
+import { STOPPED_REASONS, type StoppedReason, todayInChina } from '@huican/core';
 import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import type { TableHTMLAttributes } from 'react';
@@ -95,22 +95,8 @@ export function labelledTable(label: string): { table: TableElement } {
   return components;
 }
 
-export const STOP_REASONS = [
-  'deceased',
-  'moved_out',
-  'cancelled',
-  'certificate_missing',
-  'certificate_cancelled',
-  'certificate_frozen',
-  'certificate_expired',
-  'application_not_approved',
-  'rule_not_met',
-  'standard_zero',
-  'moved_region',
-  'other',
-] as const;
-type StopReason = (typeof STOP_REASONS)[number];
-
 /** A stopped payment's reason without its date, for the counts by reason. */
 export const stopReasonName = (t: TFunction, reason: string) =>
-  (STOP_REASONS as readonly string[]).includes(reason) ? t(`payments.stopReasons.${reason as StopReason}`) : reason;
+  (STOPPED_REASONS as readonly string[]).includes(reason)
+    ? t(`payments.stopReasons.${reason as StoppedReason}`)
+    : reason;
