@@ -6,11 +6,7 @@ import { expect } from 'vitest';
 import type { FixtureUser, HttpMethod, TestContext } from '../../test-support/index.js';
 
 /** Calls sign in through `t.call`; the older form's `cookies` are not used (drop them). */
-export function registry(
-  t: TestContext,
-  ...args: [o: { seqBase: number }] | [cookies: object, o: { seqBase: number }]
-) {
-  const o = args.length === 1 ? args[0] : args[1];
+export function registry(t: TestContext, o: { seqBase: number }) {
   const call = (as: string, method: HttpMethod, url: string, payload?: unknown) =>
     t.call(as as FixtureUser, method, url, payload);
   let seq = 0;

@@ -9,12 +9,11 @@ import { createTestContext, type FixtureUser, type TestContext } from '../../tes
 // need 4,120 completions), so the counters are kept by the triggers alone, as after an import or a seed.
 
 let t: TestContext;
-const cookies: Partial<Record<FixtureUser, string>> = {};
 const YEAR = 2025;
 let sequence = 0;
 
 const get = (as: FixtureUser | null, url: string, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'GET', url, headers: { ...(as ? { cookie: cookies[as]! } : {}), ...headers } });
+  t.call(as, 'GET', url, undefined, headers);
 
 /** `n` persons in `region`, tagged (address) for the applications below. */
 async function persons(tag: string, region: string, n: number) {
@@ -49,20 +48,6 @@ async function targets(program: string, year: number, list: [string, number][]) 
 
 beforeAll(async () => {
   t = await createTestContext();
-  for (const u of [
-    'root',
-    'admin',
-    'officer',
-    'finance',
-    'auditor',
-    'township',
-    'township2',
-    'village',
-    'institution',
-    'otherOfficer',
-  ] as const) {
-    cookies[u] = await t.login(u);
-  }
   // 生活补贴: 青禾镇 165 → 246 (149.09 %), 柳河镇 1,120 → 4,120 (367.86 %).
   await persons('ls-101', '341599101201', 246);
   await applications('ls-101', 'living_subsidy', YEAR, 'completed');

@@ -2,7 +2,7 @@ import { todayInChina } from '@huican/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/client.js';
-import { createTestContext, type TestContext } from '../../test-support/index.js';
+import { createTestContext, type FixtureUser, type TestContext } from '../../test-support/index.js';
 import { registry } from '../payments/test-registry.js';
 
 // A hand-built county paying the living subsidy in a past year Y, with known answers:
@@ -15,19 +15,14 @@ import { registry } from '../payments/test-registry.js';
 // Budgets of Y: living subsidy ¥2,100, nursing subsidy ¥500.
 
 let t: TestContext;
-const cookies: Record<string, string> = {};
 let r: ReturnType<typeof registry>;
 let Y: number;
 const p: Record<string, string> = {};
 const cycles: Record<string, string> = {};
 const m = (month: number) => `${Y}-${String(month).padStart(2, '0')}`;
 
-const funds = (as: string, query: string, lang?: string) =>
-  t.app.inject({
-    method: 'GET',
-    url: `/api/reports/funds?${query}`,
-    headers: { cookie: cookies[as]!, ...(lang ? { 'accept-language': lang } : {}) },
-  });
+const funds = (as: FixtureUser, query: string, lang?: string) =>
+  t.call(as, 'GET', `/api/reports/funds?${query}`, undefined, lang ? { 'accept-language': lang } : {});
 
 type Month = { month: string; personsPaid: number; paidCents: number };
 type Programme = {
@@ -62,22 +57,7 @@ async function paidCycle(month: number, as = 'officer', checker = 'finance', reg
 beforeAll(async () => {
   t = await createTestContext();
   Y = Number(todayInChina(t.now()).slice(0, 4)) - 1;
-  for (const u of [
-    'root',
-    'admin',
-    'officer',
-    'finance',
-    'auditor',
-    'township',
-    'township2',
-    'village',
-    'institution',
-    'otherOfficer',
-    'otherAdmin',
-  ]) {
-    cookies[u] = await t.login(u);
-  }
-  r = registry(t, cookies, { seqBase: 300 });
+  r = registry(t, { seqBase: 300 });
   await r.standard('living_subsidy', Y, { monthlyCentsByGrade: { '1': 10_000, '2': 8_000, '3': 0, '4': 5_000 } });
   for (const [program, budgetCents] of [
     ['living_subsidy', 210_000],
@@ -238,7 +218,7 @@ describe('GET /api/reports/funds', () => {
   });
 
   it('refuses roles without payments.read (403), regions outside the scope or unknown (404), bad input (400)', async () => {
-    for (const as of ['village', 'institution']) {
+    for (const as of ['village', 'institution'] as const) {
       const res = await funds(as, `year=${Y}`);
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('FORBIDDEN');

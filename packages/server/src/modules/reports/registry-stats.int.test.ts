@@ -2,7 +2,7 @@ import { addDays, addYears, makeCertificateNumber, makeIdNumber, todayInChina } 
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/client.js';
-import { createTestContext, type TestContext } from '../../test-support/index.js';
+import { createTestContext, type FixtureUser, type TestContext } from '../../test-support/index.js';
 
 // A hand-built county with known answers. T = today (China), the period is [T − 60 days, T].
 // 王庄村 (青禾镇, 341599101201):
@@ -20,22 +20,16 @@ import { createTestContext, type TestContext } from '../../test-support/index.js
 // Needs surveys this year: A, C, G, H, J; D last year.
 
 let t: TestContext;
-const cookies: Record<string, string> = {};
 let T: string;
 let FROM: string;
 let Y: number;
 const id: Record<string, string> = {};
 let seq = 0;
 
-const call = (as: string, method: 'GET' | 'POST', url: string, payload?: object, lang?: string) =>
-  t.app.inject({
-    method,
-    url,
-    ...(payload ? { payload } : {}),
-    headers: { cookie: cookies[as]!, ...(lang ? { 'accept-language': lang } : {}) },
-  });
+const call = (as: FixtureUser, method: 'GET' | 'POST', url: string, payload?: object, lang?: string) =>
+  t.call(as, method, url, payload, lang ? { 'accept-language': lang } : {});
 
-async function ok(as: string, url: string, payload: object, status = 200) {
+async function ok(as: FixtureUser, url: string, payload: object, status = 200) {
   const res = await call(as, 'POST', url, payload);
   expect(res.statusCode, `${url} ${res.body}`).toBe(status);
   return res.json();
@@ -77,10 +71,6 @@ beforeAll(async () => {
   T = todayInChina(t.now());
   FROM = addDays(T, -60);
   Y = Number(T.slice(0, 4));
-  for (const u of ['root', 'admin', 'officer', 'auditor', 'township', 'township2', 'village', 'institution']) {
-    cookies[u] = await t.login(u);
-  }
-  cookies.otherOfficer = await t.login('otherOfficer');
   const V1 = '341599101201';
   const V2 = '341599102201';
   const old = addDays(T, -1000);
@@ -134,7 +124,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => t.close());
 
-const stats = (as: string, query: string, lang?: string) =>
+const stats = (as: FixtureUser, query: string, lang?: string) =>
   call(as, 'GET', `/api/reports/registry${query ? `?${query}` : ''}`, undefined, lang);
 
 const grades = (g1: number, g2: number, g3: number, g4: number) => ({ '1': g1, '2': g2, '3': g3, '4': g4 });

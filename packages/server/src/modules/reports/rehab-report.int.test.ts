@@ -8,17 +8,11 @@ import { createTestContext, type FixtureUser, type TestContext } from '../../tes
 // recorded through the API, as a township officer would.
 
 let t: TestContext;
-const cookies: Partial<Record<FixtureUser, string>> = {};
 const YEAR = 2025;
 let sequence = 0;
 
 const call = (as: FixtureUser | null, method: 'GET' | 'POST', url: string, payload?: object, headers = {}) =>
-  t.app.inject({
-    method,
-    url,
-    ...(payload ? { payload } : {}),
-    headers: { ...(as ? { cookie: cookies[as]! } : {}), ...headers },
-  });
+  t.call(as, method, url, payload, headers);
 
 async function person(region: string, birthDate: string, category: number | null): Promise<string> {
   sequence++;
@@ -57,9 +51,6 @@ const figures = (
 
 beforeAll(async () => {
   t = await createTestContext();
-  for (const u of ['root', 'officer', 'township', 'township2', 'village', 'otherOfficer', 'institution'] as const) {
-    cookies[u] = await t.login(u);
-  }
   // A: 5 at the year's end, physical; a training need met.
   const a = await person('341599101201', '2020-03-01', 4);
   await needs(a, YEAR, ['rehab_training', 'education']);

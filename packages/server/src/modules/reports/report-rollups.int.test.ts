@@ -79,12 +79,11 @@ async function expectRollupsAgree(t: TestContext) {
 
 describe('report rollups after changes through the API', () => {
   let t: TestContext;
-  const cookies: Partial<Record<FixtureUser, string>> = {};
   const YEAR = 2026;
   let seq = 0;
 
   const call = (as: FixtureUser, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-    t.app.inject({ method, url, ...(payload ? { payload } : {}), headers: { cookie: cookies[as]! } });
+    t.call(as, method, url, payload);
   async function ok(as: FixtureUser, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) {
     const res = await call(as, method, url, payload);
     expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
@@ -184,7 +183,6 @@ describe('report rollups after changes through the API', () => {
 
   beforeAll(async () => {
     t = await createTestContext();
-    for (const u of ['officer', 'admin', 'township', 'township2', 'village'] as const) cookies[u] = await t.login(u);
   });
   afterAll(() => t.close());
 
